@@ -1,0 +1,35 @@
+from django.contrib.auth.models import AbstractUser, UserManager
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
+
+
+class User(AbstractUser):
+    """A member of the site. Ratings and reviews hang off this via UserFilm."""
+
+    email = models.EmailField(_("email address"))
+    display_name = models.CharField(_("display name"), max_length=60, blank=True)
+    bio = models.TextField(_("bio"), max_length=500, blank=True)
+
+    objects = UserManager()
+
+    class Meta:
+        verbose_name = _("user")
+        verbose_name_plural = _("users")
+        constraints = [
+            # Emails are unique whatever their case: Bob@x.org is bob@x.org.
+            models.UniqueConstraint(
+                Lower("email"), name="accounts_user_email_ci_unique"
+            ),
+        ]
+
+    def __str__(self):
+        return self.username
+
+    @property
+    def public_name(self):
+        return self.display_name or self.username
+
+    def save(self, *args, **kwargs):
+        self.email = self.__class__.objects.normalize_email(self.email)
+        super().save(*args, **kwargs)

@@ -1,0 +1,181 @@
+from django.db import models
+from django.db.models import Avg, Count, Q
+from django.urls import reverse
+from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
+from wagtail.search import index
+
+
+class Genre(models.Model):
+    tmdb_id = models.PositiveIntegerField(unique=True, null=True, blank=True)
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("genre")
+        verbose_name_plural = _("genres")
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name)
+        super().save(*args, **kwargs)
+
+
+class Person(models.Model):
+    """A director or actor, kept to what a film page shows."""
+
+    tmdb_id = models.PositiveIntegerField(unique=True, null=True, blank=True)
+    name = models.CharField(_("name"), max_length=200)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+
+    def __str__(self):
+        return self.name
+
+
+class FilmQuerySet(models.QuerySet):
+    def with_stats(self):
+        """Annotate the site's own numbers, computed in the same query.
+
+        Ratings are stored 1-10 (half stars); `average_rating` is on that
+        scale. Films without ratings get None and counts of 0.
+        """
+        from reviews.models import UserFilm
+
+        return self.annotate(
+            average_rating=Avg("userfilms__rating"),
+            rating_count=Count("userfilms__rating"),
+            watch_count=Count(
+                "userfilms", filter=Q(userfilms__status=UserFilm.Status.WATCHED)
+            ),
+        )
+
+
+class Film(index.Indexed, models.Model):
+    tmdb_id = models.PositiveIntegerField(
+        _("TMDB id"),
+        null=True,
+        blank=True,
+        unique=True,
+        help_text=_("Empty for films entered by hand."),
+    )
+    imdb_id = models.CharField(_("IMDb id"), max_length=12, blank=True)
+    title = models.CharField(_("title"), max_length=255)
+    original_title = models.CharField(_("original title"), max_length=255, blank=True)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=120,
+        unique=True,
+        allow_unicode=False,
+        help_text=_(
+            "Part of the film's address; set once, kept when the title changes."
+        ),
+    )
+    release_date = models.DateField(_("release date"), null=True, blank=True)
+    year = models.PositiveSmallIntegerField(
+        _("year"), null=True, blank=True, db_index=True
+    )
+    overview = models.TextField(_("overview"), blank=True)
+    tagline = models.CharField(_("tagline"), max_length=255, blank=True)
+    runtime = models.PositiveSmallIntegerField(
+        _("runtime"), null=True, blank=True, help_text=_("In minutes.")
+    )
+    genres = models.ManyToManyField(Genre, blank=True, related_name="films")
+    people = models.ManyToManyField(Person, through="Credit", related_name="films")
+    tmdb_vote_average = models.DecimalField(
+        _("TMDB rating"), max_digits=3, decimal_places=1, null=True, blank=True
+    )
+    tmdb_vote_count = models.PositiveIntegerField(_("TMDB votes"), default=0)
+    popularity = models.FloatField(_("popularity"), default=0, db_index=True)
+    poster = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("poster"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    tmdb_synced_at = models.DateTimeField(_("synced with TMDB"), null=True, blank=True)
+    tmdb_missing = models.BooleanField(
+        _("gone from TMDB"),
+        default=False,
+        help_text=_("TMDB no longer has this film; it is kept but not refreshed."),
+    )
+    created_at = models.DateTimeField(auto_now_add=True, db_index=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = FilmQuerySet.as_manager()
+
+    search_fields = [
+        index.SearchField("title", boost=3),
+        index.AutocompleteField("title"),
+        index.SearchField("original_title"),
+        index.SearchField("overview"),
+        index.FilterField("year"),
+        index.FilterField("genres"),
+        index.FilterField("tmdb_id"),
+    ]
+
+    class Meta:
+        ordering = ["title", "year"]
+        verbose_name = _("film")
+        verbose_name_plural = _("films")
+        indexes = [models.Index(fields=["title", "year"])]
+
+    def __str__(self):
+        return f"{self.title} ({self.year})" if self.year else self.title
+
+    def save(self, *args, **kwargs):
+        if self.release_date and not self.year:
+            self.year = self.release_date.year
+        if not self.slug:
+            self.slug = self._unique_slug()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("films:detail", kwargs={"slug": self.slug})
+
+    def _unique_slug(self):
+        base = slugify(f"{self.title} {self.year or ''}")[:100] or "film"
+        slug, n = base, 2
+        while Film.objects.filter(slug=slug).exclude(pk=self.pk).exists():
+            slug, n = f"{base}-{n}", n + 1
+        return slug
+
+    @property
+    def directors(self):
+        return [c.person for c in self.credits.all() if c.role == Credit.Role.DIRECTOR]
+
+    @property
+    def cast(self):
+        return [c for c in self.credits.all() if c.role == Credit.Role.CAST]
+
+
+class Credit(models.Model):
+    class Role(models.TextChoices):
+        DIRECTOR = "director", _("Director")
+        CAST = "cast", _("Cast")
+
+    film = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="credits")
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="credits")
+    role = models.CharField(max_length=10, choices=Role.choices)
+    character = models.CharField(max_length=255, blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["role", "order"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["film", "person", "role"], name="films_credit_unique_role"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.person} – {self.get_role_display()} in {self.film}"

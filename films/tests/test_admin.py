@@ -1,0 +1,66 @@
+import pytest
+from django.urls import reverse
+
+from films.factories import FilmFactory
+from reviews.factories import UserFilmFactory
+
+pytestmark = pytest.mark.django_db
+
+FILM_LIST = "wagtailsnippets_films_film:list"
+GENRE_LIST = "wagtailsnippets_films_genre:list"
+USERFILM_LIST = "reviews_userfilm_modeladmin_index"
+
+
+@pytest.fixture
+def catalogue():
+    film = FilmFactory(title="Stalker", year=1979, with_poster=True)
+    UserFilmFactory(film=film, rating=9)
+    UserFilmFactory(film=film, rating=7)
+    return film
+
+
+def test_editor_sees_films_with_poster_and_site_average(editor_client, catalogue):
+    response = editor_client.get(reverse(FILM_LIST))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Stalker" in html
+    assert "4.0 ★" in html  # (9 + 7) / 2 = 8 of 10 = 4 stars
+    assert "<img" in html
+
+
+def test_editor_can_filter_films_by_year(editor_client, catalogue):
+    FilmFactory(title="Heat", year=1995)
+    response = editor_client.get(reverse(FILM_LIST), {"year": 1995})
+    html = response.content.decode()
+    assert "Heat" in html
+    assert "Stalker" not in html
+
+
+def test_editor_sees_genres_and_reviews(editor_client, catalogue):
+    assert editor_client.get(reverse(GENRE_LIST)).status_code == 200
+    response = editor_client.get(reverse(USERFILM_LIST), {"status": "watched"})
+    assert response.status_code == 200
+    assert "Stalker" in response.content.decode()
+
+
+def test_review_inspect_view_is_read_only(editor_client, catalogue):
+    userfilm = catalogue.userfilms.first()
+    url = reverse("reviews_userfilm_modeladmin_inspect", args=[userfilm.pk])
+    response = editor_client.get(url)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert userfilm.user.username in html
+    assert 'name="rating"' not in html
+
+
+@pytest.mark.parametrize("url_name", [FILM_LIST, GENRE_LIST, USERFILM_LIST])
+def test_admin_listings_are_refused_to_anonymous_visitors(client, url_name):
+    response = client.get(reverse(url_name))
+    assert response.status_code == 302
+    assert "/login/" in response["Location"]
+
+
+@pytest.mark.parametrize("url_name", [FILM_LIST, USERFILM_LIST])
+def test_admin_listings_are_refused_to_ordinary_members(member_client, url_name):
+    response = member_client.get(reverse(url_name))
+    assert response.status_code in (302, 403)

@@ -1,0 +1,68 @@
+"""Wagtail admin for editors: films and genres as snippets."""
+
+import django_filters
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.ui.tables import Column
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+
+from .models import Film, Genre
+
+
+class PosterColumn(Column):
+    cell_template_name = "films/admin/poster_cell.html"
+
+
+class AverageRatingColumn(Column):
+    def get_value(self, instance):
+        average = getattr(instance, "average_rating", None)
+        return "–" if average is None else f"{average / 2:.1f} ★"
+
+
+class FilmFilterSet(WagtailFilterSet):
+    year = django_filters.NumberFilter(label=_("Year"))
+    genres = django_filters.ModelChoiceFilter(
+        queryset=Genre.objects.all(), label=_("Genre")
+    )
+
+    class Meta:
+        model = Film
+        fields = ["year", "genres"]
+
+
+class FilmViewSet(SnippetViewSet):
+    model = Film
+    icon = "media"
+    menu_label = _("Films")
+    list_display = [
+        PosterColumn("poster", label=_("Poster")),
+        "title",
+        "year",
+        "tmdb_id",
+        AverageRatingColumn("average_rating", label=_("Site average")),
+    ]
+    list_per_page = 25
+    filterset_class = FilmFilterSet
+    ordering = ["title"]
+
+    def get_queryset(self, request):
+        return Film.objects.with_stats().select_related("poster")
+
+
+class GenreViewSet(SnippetViewSet):
+    model = Genre
+    icon = "tag"
+    menu_label = _("Genres")
+    list_display = ["name", "slug", "tmdb_id"]
+    search_fields = ["name"]
+
+
+class CatalogueGroup(SnippetViewSetGroup):
+    menu_label = _("Catalogue")
+    menu_icon = "media"
+    menu_order = 200
+    items = (FilmViewSet, GenreViewSet)
+
+
+register_snippet(CatalogueGroup)

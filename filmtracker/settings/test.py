@@ -1,0 +1,14 @@
+"""Test run: fast hashing, in-memory email and cache, no network."""
+
+from .base import *  # noqa: F403
+
+DEBUG = False
+SECRET_KEY = "filmtracker-test-key"  # noqa: S105
+PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+# Tests point TMDB at the fake server explicitly; nothing may reach the internet.
+TMDB_API_TOKEN = ""
+TMDB_API_KEY = ""
+TMDB_BASE_URL = "http://127.0.0.1:9/3"
+ACCOUNT_RATE_LIMITS = False

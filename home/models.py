@@ -1,0 +1,45 @@
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+from wagtail.admin.panels import FieldPanel
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page
+
+from films.models import Film
+
+from .blocks import HomeBodyBlock
+
+HOME_LIST_SIZE = 12
+
+
+class HomePage(Page):
+    intro = RichTextField(_("intro"), blank=True)
+    body = StreamField(HomeBodyBlock(), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("home page")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        films = Film.objects.with_stats().select_related("poster")
+        context["recent_films"] = films.order_by("-created_at", "-pk")[:HOME_LIST_SIZE]
+        context["top_films"] = films.filter(rating_count__gt=0).order_by(
+            "-average_rating", "-rating_count", "title"
+        )[:HOME_LIST_SIZE]
+        return context
+
+
+class StandardPage(Page):
+    """A plain content page, such as About."""
+
+    intro = models.CharField(_("intro"), max_length=255, blank=True)
+    body = RichTextField(_("body"), blank=True)
+
+    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+
+    class Meta:
+        verbose_name = _("standard page")

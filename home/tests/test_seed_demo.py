@@ -1,0 +1,50 @@
+import pytest
+from django.core.management import call_command
+from wagtail.images import get_image_model
+from wagtail.models import Page
+
+from accounts.models import User
+from films.models import Credit, Film, Genre, Person
+from home.demo import load_catalogue
+from home.models import HomePage, StandardPage
+from reviews.models import UserFilm
+
+pytestmark = pytest.mark.django_db
+
+COUNTED = [Film, Genre, Person, Credit, User, UserFilm, Page, get_image_model()]
+
+
+def row_counts():
+    return {model.__name__: model.objects.count() for model in COUNTED}
+
+
+def test_bundled_catalogue_has_at_least_60_real_films_with_ids():
+    films = load_catalogue()["films"]
+    assert len(films) >= 60
+    assert len({f["tmdb_id"] for f in films}) == len(films)
+    assert all(f["imdb_id"].startswith("tt") for f in films)
+    assert all(f["title"] and f["overview"] and f["genres"] for f in films)
+
+
+def test_seed_demo_twice_leaves_the_same_rows():
+    call_command("seed_demo", verbosity=0)
+    first = row_counts()
+    first_titles = set(Film.objects.values_list("title", "year", "poster_id"))
+    call_command("seed_demo", verbosity=0)
+    assert row_counts() == first
+    assert set(Film.objects.values_list("title", "year", "poster_id")) == first_titles
+    assert first["Film"] >= 60
+    assert first["UserFilm"] > 0
+    assert Film.objects.filter(poster__isnull=True).count() == 0
+
+
+def test_seed_demo_builds_the_page_tree_with_featured_films(client):
+    call_command("seed_demo", verbosity=0)
+    home = HomePage.objects.get()
+    assert StandardPage.objects.child_of(home).filter(slug="about").exists()
+    featured = [b for b in home.body if b.block_type == "featured_films"]
+    assert len(featured[0].value["films"]) == 6
+    response = client.get("/")
+    assert response.status_code == 200
+    assert featured[0].value["films"][0].title in response.content.decode()
+    assert client.get("/about/").status_code == 200

@@ -1,0 +1,71 @@
+from django.conf import settings
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+from films.models import Film
+
+RATING_MIN, RATING_MAX = 1, 10  # half stars: 1 = ½★, 10 = 5★
+COMMENT_MAX_LENGTH = 5000
+
+
+class UserFilmQuerySet(models.QuerySet):
+    def for_listing(self):
+        return self.select_related("user", "film", "film__poster")
+
+
+class UserFilm(models.Model):
+    """One member's relation to one film: status, rating and review."""
+
+    class Status(models.TextChoices):
+        WANT = "want", _("Want to watch")
+        WATCHING = "watching", _("Watching")
+        WATCHED = "watched", _("Watched")
+        DROPPED = "dropped", _("Dropped")
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="userfilms"
+    )
+    # PROTECT: a film that members rated cannot vanish with their reviews.
+    film = models.ForeignKey(Film, on_delete=models.PROTECT, related_name="userfilms")
+    rating = models.PositiveSmallIntegerField(
+        _("rating"),
+        null=True,
+        blank=True,
+        help_text=_("1-10, shown as ½ to 5 stars."),
+    )
+    comment = models.TextField(_("comment"), blank=True, max_length=COMMENT_MAX_LENGTH)
+    # A rating or comment without a status means the member watched the film.
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.WATCHED
+    )
+    watched_on = models.DateField(_("watched on"), null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = UserFilmQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-updated_at"]
+        verbose_name = _("rating and review")
+        verbose_name_plural = _("ratings and reviews")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "film"], name="reviews_userfilm_one_per_member"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(rating__isnull=True)
+                | models.Q(rating__gte=RATING_MIN, rating__lte=RATING_MAX),
+                name="reviews_userfilm_rating_range",
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["film", "-updated_at"]),
+            models.Index(fields=["user", "status"]),
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.film}"
+
+    @property
+    def stars(self):
+        return None if self.rating is None else self.rating / 2
