@@ -34,13 +34,13 @@ def placeholder_poster_bytes(*, title, year=None):
             for a, b in zip(top, bottom, strict=True)
         )
         draw.line([(0, y), (width, y)], fill=colour)
-    title_font = ImageFont.load_default(size=34)
+    title_font = ImageFont.load_default(size=30)
     small_font = ImageFont.load_default(size=18)
-    lines = textwrap.wrap(title, width=18)[:5]
+    lines = textwrap.wrap(title, width=16)[:6]
     y = 170
     for line in lines:
         draw.text((width / 2, y), line, font=title_font, fill="white", anchor="mm")
-        y += 44
+        y += 40
     if year:
         draw.text(
             (width / 2, y + 16), str(year), font=small_font, fill="#dddddd", anchor="mm"
