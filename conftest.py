@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 
 from accounts.factories import DEFAULT_PASSWORD, EditorFactory, UserFactory
 
@@ -39,3 +40,16 @@ def member_client(client, member):
 def editor_client(client, editor):
     client.force_login(editor)
     return client
+
+
+@pytest.fixture
+def rate_limits(settings):
+    """Turn allauth's rate limits back on (test settings switch them off).
+
+    Deleting the setting restores allauth's defaults, i.e. what production runs.
+    The counters live in the cache, so it is cleared before and after.
+    """
+    del settings.ACCOUNT_RATE_LIMITS
+    cache.clear()
+    yield
+    cache.clear()

@@ -4,12 +4,17 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts import admin_views
+
 from . import views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    # Before Wagtail's admin URLs: its login goes through allauth (see settings).
+    path("admin/login/", admin_views.admin_login, name="admin_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
+    path("accounts/", include("accounts.settings_urls")),
     path("accounts/", include("allauth.urls")),
     path("films/", include("films.urls")),
     path("search/", include("search.urls")),

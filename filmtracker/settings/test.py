@@ -11,4 +11,5 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 TMDB_API_TOKEN = ""
 TMDB_API_KEY = ""
 TMDB_BASE_URL = "http://127.0.0.1:9/3"
+# Off so tests can repeat logins freely; the `rate_limits` fixture turns them on.
 ACCOUNT_RATE_LIMITS = False

@@ -1,0 +1,57 @@
+"""Writes to a member's account. Views stay thin and call these."""
+
+import logging
+
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxLengthValidator
+from django.db import transaction
+
+from reviews.models import UserFilm
+
+logger = logging.getLogger(__name__)
+
+
+def user_profile_update(*, user, display_name, bio):
+    """Save the public part of a member's profile; returns the user.
+
+    Raises ValidationError (nothing saved) when a value is longer than the
+    model allows -- checked here because the database does not limit a
+    TextField and model validation ignores its max_length.
+    """
+    values = {"display_name": display_name.strip(), "bio": bio.strip()}
+    errors = {}
+    for name, value in values.items():
+        validator = MaxLengthValidator(user._meta.get_field(name).max_length)
+        try:
+            validator(value)
+        except ValidationError as error:
+            errors[name] = error.messages
+    if errors:
+        raise ValidationError(errors)
+    for name, value in values.items():
+        setattr(user, name, value)
+    user.save(update_fields=list(values))
+    return user
+
+
+class AccountDeletionRefused(Exception):
+    """The account may not be deleted from the site (e.g. a superuser)."""
+
+
+@transaction.atomic
+def user_delete(*, user):
+    """Delete a member with their ratings and reviews; films stay.
+
+    Returns the number of UserFilms deleted. Superusers are refused: the last
+    one deleting themselves would lock everyone out of the admin.
+    """
+    if user.is_superuser:
+        raise AccountDeletionRefused(user.pk)
+    # Explicit rather than relying on the cascade alone, so the count is real
+    # and a future on_delete change cannot silently keep orphaned reviews.
+    _, deleted = UserFilm.objects.filter(user=user).delete()
+    userfilms_deleted = deleted.get(UserFilm._meta.label, 0)
+    user_id = user.pk
+    user.delete()
+    logger.info("Deleted account %s and %s ratings/reviews", user_id, userfilms_deleted)
+    return userfilms_deleted
