@@ -8,6 +8,8 @@ from pathlib import Path
 
 from environs import Env
 
+from .email_url import parse_email_url
+
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
 
@@ -126,7 +128,10 @@ AUTHENTICATION_BACKENDS = [
 
 # --- Email ------------------------------------------------------------------
 
-vars().update(env.dj_email_url("EMAIL_URL", "consolemail://"))
+# Our own parser: environs' dj_email_url does not know consolemail://,
+# filemail:// or smtp+tls:// (see email_url.py).
+env.add_parser("email_url", parse_email_url)
+vars().update(env.email_url("EMAIL_URL", "consolemail://"))
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", "FilmTracker <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
