@@ -61,3 +61,12 @@ def test_member_gets_a_clear_no_access_page_not_a_redirect_loop(
 
 def test_wagtails_own_password_reset_is_off(client):
     assert client.get("/admin/password_reset/").status_code == 404
+
+
+def test_admin_logout_returns_to_the_allauth_login(editor_client):
+    response = editor_client.post(reverse("wagtailadmin_logout"), follow=True)
+    assert [url for url, _ in response.redirect_chain] == [
+        ADMIN_LOGIN,
+        f"{reverse('account_login')}?next=/admin/",
+    ]
+    assert "_auth_user_id" not in editor_client.session
