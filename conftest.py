@@ -53,3 +53,25 @@ def rate_limits(settings):
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def api_client():
+    """A DRF test client; anonymous until you log in or send a token."""
+    from rest_framework.test import APIClient
+
+    return APIClient()
+
+
+@pytest.fixture
+def make_api_client():
+    """`make_api_client(user)`: a DRF client signed in (by session) as `user`."""
+    from rest_framework.test import APIClient
+
+    def make(user=None):
+        client = APIClient()
+        if user is not None:
+            client.force_login(user)
+        return client
+
+    return make

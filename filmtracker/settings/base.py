@@ -4,6 +4,7 @@ Every environment variable is read here, once, through environs; `dev`,
 `test` and `production` only change defaults and switch features on or off.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 from environs import Env
@@ -222,25 +223,103 @@ TMDB_CACHE_TTL = env.int("TMDB_CACHE_TTL", 60 * 60)
 
 REST_FRAMEWORK = {
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    # JWT first: its WWW-Authenticate header makes anonymous writes answer 401
+    # (sign in) rather than 403 (not allowed).
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework.authentication.SessionAuthentication",
         "rest_framework_simplejwt.authentication.JWTAuthentication",
+        "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": [
         "rest_framework.permissions.IsAuthenticatedOrReadOnly",
     ],
-    "DEFAULT_PAGINATION_CLASS": "rest_framework.pagination.PageNumberPagination",
+    "DEFAULT_PAGINATION_CLASS": "filmtracker.rest.pagination.PageNumberPagination",
     "PAGE_SIZE": 20,
+    "EXCEPTION_HANDLER": "filmtracker.rest.exceptions.exception_handler",
+    "DEFAULT_THROTTLE_CLASSES": [
+        "rest_framework.throttling.AnonRateThrottle",
+        "rest_framework.throttling.UserRateThrottle",
+    ],
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": env.str("API_THROTTLE_ANON", "120/minute"),
+        "user": env.str("API_THROTTLE_USER", "600/minute"),
+        # Token endpoints, on top of the above: slows down password guessing.
+        "auth": env.str("API_THROTTLE_AUTH", "20/minute"),
+    },
+    "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
+
+SIMPLE_JWT = {
+    "ACCESS_TOKEN_LIFETIME": timedelta(minutes=env.int("JWT_ACCESS_MINUTES", 15)),
+    "REFRESH_TOKEN_LIFETIME": timedelta(days=env.int("JWT_REFRESH_DAYS", 7)),
+    "ROTATE_REFRESH_TOKENS": True,
+    "BLACKLIST_AFTER_ROTATION": True,
+    "UPDATE_LAST_LOGIN": False,
+    "AUTH_HEADER_TYPES": ("Bearer",),
+}
+
+API_DESCRIPTION = """
+FilmTracker's REST API: the film catalogue, members' ratings and reviews
+(one entry per member and film, rated 1-10, shown as ½ to 5 stars) and profiles.
+Everything the site does, an API client can do.
+
+## Authentication: session or JWT?
+
+Reading is open to everyone. Writing needs a signed-in member, and rating,
+reviewing or importing films needs a **verified email address**.
+
+**Session (cookie)** is what the site's own JavaScript uses. Sign in on the
+site; the browser then sends the session cookie with every request. Because a
+cookie is sent automatically, every unsafe request (`POST`, `PUT`, `PATCH`,
+`DELETE`) must carry the CSRF token from the `csrftoken` cookie in an
+`X-CSRFToken` header, or it is refused with 403. Use the session for code that
+runs on this site's pages.
+
+**JWT (bearer token)** is for everything else: mobile apps, scripts, other
+sites. `POST /api/v1/auth/token/` with your username and password returns a
+short-lived `access` token and a longer-lived `refresh` token. Send
+`Authorization: Bearer <access>` with each request (no cookie, so no CSRF
+token). When the access token expires (401), `POST /api/v1/auth/token/refresh/`
+with the refresh token: you get a new pair, and the old refresh token stops
+working (rotation). `POST /api/v1/auth/logout/` revokes a refresh token.
+Keep the refresh token secret; it is as good as your password until it expires.
+
+## Errors
+
+Every error is JSON with a human-readable `detail`, a machine-readable `code`
+and, for invalid input, `errors`: a list of messages per field
+(`non_field_errors` for the request as a whole). When TMDB, where films are
+imported from, fails, the API answers 502 (TMDB answered wrongly), 503 (TMDB
+unavailable, not configured or rate-limiting us) or 504 (TMDB too slow).
+
+## Limits
+
+Requests are rate-limited per client (per IP when anonymous); over the limit
+you get 429 with a `Retry-After` header. Lists are paginated: `page` and
+`page_size` (at most 100).
+"""
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "FilmTracker API",
-    "DESCRIPTION": "Films, members' ratings and reviews, and profiles.",
+    "DESCRIPTION": API_DESCRIPTION,
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Separate request and response components: ids in, nested objects out.
+    "COMPONENT_SPLIT_REQUEST": True,
+    "SCHEMA_PATH_PREFIX": "/api/v1",
+    "PREPROCESSING_HOOKS": ["filmtracker.rest.openapi.only_api_endpoints"],
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    "ENUM_NAME_OVERRIDES": {
+        "ReviewStatusEnum": "reviews.models.UserFilm.Status",
+    },
+    "TAGS": [
+        {"name": "films", "description": "The film catalogue."},
+        {"name": "tmdb", "description": "Finding and importing films from TMDB."},
+        {"name": "reviews", "description": "Members' ratings and reviews."},
+        {"name": "users", "description": "Members' profiles and film lists."},
+        {"name": "auth", "description": "JSON Web Tokens for API clients."},
+    ],
 }
 
 # --- Logging ----------------------------------------------------------------

@@ -13,3 +13,18 @@ TMDB_API_KEY = ""
 TMDB_BASE_URL = "http://127.0.0.1:9/3"
 # Off so tests can repeat logins freely; the `rate_limits` fixture turns them on.
 ACCOUNT_RATE_LIMITS = False
+# Throttling stays on (so its test exercises the real classes) with rates no
+# test reaches; the throttle test lowers them.
+REST_FRAMEWORK = {
+    **REST_FRAMEWORK,  # noqa: F405
+    "DEFAULT_THROTTLE_RATES": {
+        "anon": "10000/minute",
+        "user": "10000/minute",
+        "auth": "10000/minute",
+    },
+}
+# PyJWT warns about HMAC keys under 32 bytes; the test SECRET_KEY is shorter.
+SIMPLE_JWT = {
+    **SIMPLE_JWT,  # noqa: F405
+    "SIGNING_KEY": "filmtracker-test-jwt-signing-key-0123456789",  # noqa: S105
+}

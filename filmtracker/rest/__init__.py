@@ -1,0 +1,1 @@
+"""Shared REST API plumbing: error format, pagination, OpenAPI helpers."""
