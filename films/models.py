@@ -120,6 +120,9 @@ class Film(index.Indexed, models.Model):
         index.SearchField("overview"),
         index.FilterField("year"),
         index.FilterField("genres"),
+        # Filtering search results by genre joins the genre table, so the
+        # genre's slug must be declared as a filter field through the relation.
+        index.RelatedFields("genres", [index.FilterField("slug")]),
         index.FilterField("tmdb_id"),
     ]
 

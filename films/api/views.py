@@ -1,0 +1,225 @@
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django_filters.rest_framework import DjangoFilterBackend
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
+from rest_framework import status, viewsets
+from rest_framework.decorators import action
+from rest_framework.exceptions import ValidationError
+from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
+
+from accounts.api.examples import NOT_VERIFIED
+from accounts.api.permissions import IsVerifiedMember
+from films import tmdb
+from films.models import Film
+from films.selectors import (
+    film_autocomplete,
+    film_list_queryset,
+    film_search,
+    tmdb_search_not_imported,
+)
+from films.services import film_import_from_tmdb
+from filmtracker.rest.openapi import error_responses
+from reviews.api.examples import REVIEW_RESPONSE
+from reviews.api.filters import StatusFilter
+from reviews.api.serializers import ReviewSerializer
+from reviews.selectors import userfilm_list_queryset
+
+from . import examples
+from .serializers import (
+    POSTER_RENDITIONS,
+    AutocompleteQuerySerializer,
+    FilmDetailSerializer,
+    FilmImportSerializer,
+    FilmListQuerySerializer,
+    FilmListSerializer,
+    FilmSummarySerializer,
+    TMDBSearchPageSerializer,
+    TMDBSearchQuerySerializer,
+)
+
+TMDB_ERRORS = (502, 503, 504)
+FILM_ID = OpenApiParameter(
+    "id", int, OpenApiParameter.PATH, description="The film's id."
+)
+
+
+def query_params(serializer_class, request):
+    """Validated query parameters; invalid ones are a 400 with field errors."""
+    serializer = serializer_class(data=request.query_params)
+    serializer.is_valid(raise_exception=True)
+    return serializer.validated_data
+
+
+@extend_schema_view(
+    list=extend_schema(
+        summary="List and search films",
+        description="The catalogue, paginated. `q` searches titles and "
+        "overviews; `year` and `genre` narrow the list (and the search).",
+        parameters=[FilmListQuerySerializer],
+        responses={
+            200: FilmListSerializer(many=True),
+            **error_responses(400, 404, examples={400: [examples.INVALID_FILTER]}),
+        },
+        examples=[examples.FILM_RESPONSE],
+    ),
+    retrieve=extend_schema(
+        summary="Get a film",
+        parameters=[FILM_ID],
+        description="A film with its genres, directors, cast and the site's numbers.",
+        responses={200: FilmDetailSerializer, **error_responses(404)},
+        examples=[examples.FILM_DETAIL_RESPONSE],
+    ),
+)
+class FilmViewSet(viewsets.ReadOnlyModelViewSet):
+    """The film catalogue: read by anyone, grown by importing from TMDB."""
+
+    serializer_class = FilmListSerializer
+    lookup_value_regex = "[0-9]+"
+    filterset_class = None  # set by the reviews action
+
+    def get_queryset(self):
+        if self.action == "reviews":
+            return userfilm_list_queryset()
+        films = film_list_queryset(poster_renditions=POSTER_RENDITIONS.values())
+        if self.action in ("retrieve", "import_film"):
+            films = films.prefetch_related("credits__person")
+        return films
+
+    def get_serializer_class(self):
+        if self.action in ("retrieve", "import_film"):
+            return FilmDetailSerializer
+        return FilmListSerializer
+
+    def list(self, request, *args, **kwargs):
+        params = query_params(FilmListQuerySerializer, request)
+        films = film_search(
+            queryset=self.get_queryset(),
+            query=params.get("q", "").strip(),
+            year=params.get("year"),
+            genre=params.get("genre"),
+            ordering=params.get("ordering"),
+        )
+        page = self.paginate_queryset(films)
+        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
+    @extend_schema(
+        summary="Autocomplete film titles",
+        description="Up to 8 films whose title has a word starting with `q`, "
+        "for search boxes. An empty `q` gives an empty list.",
+        parameters=[AutocompleteQuerySerializer],
+        responses={200: FilmSummarySerializer(many=True), **error_responses(400)},
+        examples=[examples.AUTOCOMPLETE_RESPONSE],
+    )
+    @action(
+        detail=False,
+        methods=["get"],
+        permission_classes=[AllowAny],
+        pagination_class=None,
+    )
+    def autocomplete(self, request):
+        text = query_params(AutocompleteQuerySerializer, request).get("q", "").strip()
+        films = film_autocomplete(text=text) if text else []
+        context = self.get_serializer_context()
+        return Response(FilmSummarySerializer(films, many=True, context=context).data)
+
+    @extend_schema(
+        summary="Import a film from TMDB",
+        description="Adds the film with this TMDB id to the catalogue, with "
+        "its genres, people and poster. Idempotent: a film already imported "
+        "is returned as it is (200); a new one answers 201. Needs a verified "
+        "email address.",
+        request=FilmImportSerializer,
+        responses={
+            200: FilmDetailSerializer,
+            201: FilmDetailSerializer,
+            **error_responses(
+                400,
+                401,
+                403,
+                *TMDB_ERRORS,
+                examples={400: [examples.UNKNOWN_TMDB_ID], 403: [NOT_VERIFIED]},
+            ),
+        },
+        examples=[examples.IMPORT_REQUEST, examples.FILM_DETAIL_RESPONSE],
+    )
+    @action(
+        detail=False,
+        methods=["post"],
+        url_path="import",
+        permission_classes=[IsVerifiedMember],
+        serializer_class=FilmImportSerializer,
+    )
+    def import_film(self, request):
+        serializer = FilmImportSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        tmdb_id = serializer.validated_data["tmdb_id"]
+        try:
+            film, created = film_import_from_tmdb(tmdb_id=tmdb_id)
+        except tmdb.TMDBNotFound:
+            raise ValidationError(
+                {"tmdb_id": [_("TMDB has no film with id %(id)s.") % {"id": tmdb_id}]}
+            ) from None
+        film = self.get_queryset().get(pk=film.pk)
+        data = FilmDetailSerializer(film, context=self.get_serializer_context()).data
+        if not created:
+            return Response(data)
+        location = reverse("film-detail", kwargs={"pk": film.pk})
+        return Response(
+            data,
+            status=status.HTTP_201_CREATED,
+            headers={"Location": request.build_absolute_uri(location)},
+        )
+
+    @extend_schema(
+        summary="List a film's ratings and reviews",
+        parameters=[FILM_ID],
+        description="Members' entries for this film, newest first.",
+        responses={200: ReviewSerializer(many=True), **error_responses(400, 404)},
+        examples=[REVIEW_RESPONSE],
+    )
+    @action(
+        detail=True,
+        methods=["get"],
+        permission_classes=[AllowAny],
+        filter_backends=[DjangoFilterBackend],
+        filterset_class=StatusFilter,
+    )
+    def reviews(self, request, pk=None):
+        film = get_object_or_404(Film.objects.only("pk"), pk=pk)
+        userfilms = self.filter_queryset(self.get_queryset().filter(film=film))
+        page = self.paginate_queryset(userfilms)
+        context = self.get_serializer_context()
+        data = ReviewSerializer(page, many=True, context=context).data
+        return self.get_paginated_response(data)
+
+
+class TMDBViewSet(viewsets.ViewSet):
+    """Looking films up on TMDB (The Movie Database) to import them."""
+
+    permission_classes = [IsVerifiedMember]
+
+    @extend_schema(
+        summary="Search TMDB for films to import",
+        description="TMDB's matches for a title that are not in our "
+        "catalogue yet, one TMDB page at a time; import one with "
+        "`POST /api/v1/films/import/`. Needs a verified email address.",
+        parameters=[TMDBSearchQuerySerializer],
+        responses={
+            200: TMDBSearchPageSerializer,
+            **error_responses(
+                400, 401, 403, *TMDB_ERRORS, examples={403: [NOT_VERIFIED]}
+            ),
+        },
+        examples=[examples.TMDB_SEARCH_RESPONSE],
+    )
+    @action(detail=False, methods=["get"])
+    def search(self, request):
+        params = query_params(TMDBSearchQuerySerializer, request)
+        page = tmdb_search_not_imported(
+            query=params["query"].strip(),
+            year=params.get("year"),
+            page=params["page"],
+        )
+        return Response(TMDBSearchPageSerializer(page).data)
