@@ -1,0 +1,77 @@
+"""Write-side operations on members' ratings and reviews (UserFilm)."""
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+
+from accounts.permissions import member_can_review
+
+from .models import COMMENT_MAX_LENGTH, RATING_MAX, RATING_MIN, UserFilm
+
+
+def review_upsert(
+    *,
+    user,
+    film,
+    rating=None,
+    status=UserFilm.Status.WATCHED,
+    comment="",
+    watched_on=None,
+):
+    """Create or update `user`'s one UserFilm for `film`; returns (row, created).
+
+    Race-safe: two simultaneous first submissions both try to insert; the
+    database's one-per-member constraint refuses the second, which then
+    updates the row the first one created.
+    """
+    if not member_can_review(user):
+        raise PermissionDenied(_("Only members with a verified email may rate films."))
+    # Forms and serializers check these too; callers that skip them still get
+    # a clear error rather than a database one.
+    _review_validate(
+        rating=rating, status=status, comment=comment, watched_on=watched_on
+    )
+    values = {
+        "rating": rating,
+        "status": status,
+        "comment": comment,
+        "watched_on": watched_on,
+    }
+    try:
+        # The savepoint keeps an outer transaction usable if the insert fails.
+        with transaction.atomic():
+            return UserFilm.objects.update_or_create(
+                user=user, film=film, defaults=values
+            )
+    except IntegrityError:
+        with transaction.atomic():
+            userfilm = UserFilm.objects.select_for_update().get(user=user, film=film)
+            for field, value in values.items():
+                setattr(userfilm, field, value)
+            userfilm.save()
+            return userfilm, False
+
+
+def review_delete(*, user, film):
+    """Delete `user`'s own UserFilm for `film`; True if there was one."""
+    deleted, _count = UserFilm.objects.filter(user=user, film=film).delete()
+    return bool(deleted)
+
+
+def _review_validate(*, rating, status, comment, watched_on):
+    errors = {}
+    if rating is not None and not RATING_MIN <= rating <= RATING_MAX:
+        errors["rating"] = _("A rating is 1 to 10 (½ to 5 stars).")
+    if status not in UserFilm.Status.values:
+        errors["status"] = _("Unknown status.")
+    if len(comment or "") > COMMENT_MAX_LENGTH:
+        errors["comment"] = _("A comment has at most %(max)d characters.") % {
+            "max": COMMENT_MAX_LENGTH
+        }
+    if watched_on is not None and watched_on > timezone.localdate():
+        errors["watched_on"] = _(
+            "The date you watched the film cannot be in the future."
+        )
+    if errors:
+        raise ValidationError(errors)
