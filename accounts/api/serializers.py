@@ -1,0 +1,133 @@
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import exceptions, serializers
+from rest_framework_simplejwt import serializers as jwt_serializers
+
+from accounts.api.permissions import VERIFY_EMAIL_MESSAGE
+from accounts.models import User
+from accounts.permissions import member_can_review
+from films.api.serializers import absolute_url
+
+
+def profile_url(serializer, user):
+    return absolute_url(
+        serializer, reverse("accounts:profile", kwargs={"username": user.username})
+    )
+
+
+class StatusCountsSerializer(serializers.Serializer):
+    want = serializers.IntegerField(help_text=_("Films the member wants to watch."))
+    watching = serializers.IntegerField()
+    watched = serializers.IntegerField()
+    dropped = serializers.IntegerField()
+    rated = serializers.IntegerField(help_text=_("Films the member rated."))
+
+
+class PublicProfileSerializer(serializers.ModelSerializer):
+    """What anyone may see of a member. Fed by user_public_queryset()."""
+
+    public_name = serializers.CharField(read_only=True)
+    url = serializers.SerializerMethodField(help_text=_("The profile page."))
+    films_url = serializers.SerializerMethodField(
+        help_text=_("The member's films in the API.")
+    )
+    counts = serializers.SerializerMethodField(
+        help_text=_("How many films the member has per status, and rated.")
+    )
+
+    class Meta:
+        model = User
+        fields = [
+            "username",
+            "display_name",
+            "public_name",
+            "bio",
+            "date_joined",
+            "url",
+            "films_url",
+            "counts",
+        ]
+        read_only_fields = fields
+
+    @extend_schema_field(serializers.URLField())
+    def get_url(self, user):
+        return profile_url(self, user)
+
+    @extend_schema_field(serializers.URLField())
+    def get_films_url(self, user):
+        path = reverse("user-films", kwargs={"username": user.username})
+        return absolute_url(self, path)
+
+    @extend_schema_field(StatusCountsSerializer)
+    def get_counts(self, user):
+        names = ("want", "watching", "watched", "dropped", "rated")
+        return {name: getattr(user, f"{name}_count") for name in names}
+
+
+class MeSerializer(serializers.ModelSerializer):
+    """Your own profile; only the display name and bio change here."""
+
+    public_name = serializers.CharField(read_only=True)
+    can_review = serializers.SerializerMethodField(
+        help_text=_("Whether you may rate, review and import films (verified email).")
+    )
+    url = serializers.SerializerMethodField(help_text=_("Your profile page."))
+
+    class Meta:
+        model = User
+        fields = [
+            "username",
+            "email",
+            "display_name",
+            "public_name",
+            "bio",
+            "date_joined",
+            "can_review",
+            "url",
+        ]
+        read_only_fields = ["username", "email", "date_joined"]
+
+    @extend_schema_field(serializers.BooleanField())
+    def get_can_review(self, user):
+        return member_can_review(user)
+
+    @extend_schema_field(serializers.URLField())
+    def get_url(self, user):
+        return profile_url(self, user)
+
+    def update(self, user, validated_data):
+        for field, value in validated_data.items():
+            setattr(user, field, value)
+        user.save(update_fields=list(validated_data))
+        return user
+
+
+class TokenObtainPairSerializer(jwt_serializers.TokenObtainPairSerializer):
+    """simplejwt's, plus the site's rule: no sign-in before the email is verified."""
+
+    def validate(self, attrs):
+        data = super().validate(attrs)
+        if not member_can_review(self.user):
+            raise exceptions.PermissionDenied(VERIFY_EMAIL_MESSAGE)
+        return data
+
+
+# The token endpoints' documented shapes (simplejwt's serializers build their
+# fields at runtime).
+class TokenCredentialsSerializer(serializers.Serializer):
+    username = serializers.CharField(help_text=_("Your username or email address."))
+    password = serializers.CharField(style={"input_type": "password"})
+
+
+class TokenPairSerializer(serializers.Serializer):
+    access = serializers.CharField(
+        help_text=_("Send as `Authorization: Bearer <access>`; short-lived.")
+    )
+    refresh = serializers.CharField(
+        help_text=_("Exchange for a new pair at /api/v1/auth/token/refresh/.")
+    )
+
+
+class RefreshTokenSerializer(serializers.Serializer):
+    refresh = serializers.CharField(help_text=_("A refresh token."))
