@@ -4,15 +4,39 @@ from django.urls import include, path
 from drf_spectacular.views import (
     SpectacularAPIView,
     SpectacularRedocView,
-    SpectacularSwaggerView,
+    SpectacularSwaggerSplitView,
 )
 from rest_framework.routers import DefaultRouter
 
+from accounts.api.views import (
+    LogoutView,
+    TokenObtainView,
+    TokenRefreshView,
+    UserViewSet,
+)
+from films.api.views import FilmViewSet, TMDBViewSet
+from reviews.api.views import ReviewViewSet
+
 router = DefaultRouter()
+router.register("films", FilmViewSet, basename="film")
+router.register("tmdb", TMDBViewSet, basename="tmdb")
+router.register("reviews", ReviewViewSet, basename="review")
+router.register("users", UserViewSet, basename="user")
+
+auth_urlpatterns = [
+    path("token/", TokenObtainView.as_view(), name="token-obtain"),
+    path("token/refresh/", TokenRefreshView.as_view(), name="token-refresh"),
+    path("logout/", LogoutView.as_view(), name="token-logout"),
+]
 
 urlpatterns = [
+    path("v1/auth/", include(auth_urlpatterns)),
     path("v1/", include(router.urls)),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="api-docs"),
+    # The split view serves Swagger UI's start-up script as a file, so the
+    # page needs no inline script (strict CSP).
+    path(
+        "docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="api-docs"
+    ),
     path("redoc/", SpectacularRedocView.as_view(url_name="schema"), name="api-redoc"),
 ]
