@@ -1,8 +1,13 @@
+import logging
+
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
+from wagtail.images.models import SourceImageIOError
 
 from films.models import Credit, Film, Genre, Person
+
+logger = logging.getLogger(__name__)
 
 # Poster sizes the API offers; the same specs the site's templates use.
 POSTER_RENDITIONS = {"small": "fill-300x450", "large": "fill-400x600"}
@@ -122,7 +127,12 @@ class FilmListSerializer(FilmSummarySerializer):
             return None
         # Uses the renditions prefetched by film_list_queryset(); creates any
         # that are missing (once per poster and size).
-        renditions = film.poster.get_renditions(*POSTER_RENDITIONS.values())
+        try:
+            renditions = film.poster.get_renditions(*POSTER_RENDITIONS.values())
+        except SourceImageIOError:
+            # A lost image file costs the film its poster, not the whole list.
+            logger.warning("Poster file of film %s is missing", film.pk)
+            return None
         return {
             name: absolute_url(self, renditions[spec].url)
             for name, spec in POSTER_RENDITIONS.items()

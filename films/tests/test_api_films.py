@@ -58,6 +58,14 @@ def test_a_film_without_ratings_or_poster_has_nulls_and_zeros(api_client):
     assert item["poster"] is None
 
 
+def test_a_poster_whose_file_is_lost_is_left_out_not_a_500(api_client):
+    film = FilmFactory(with_poster=True)
+    film.poster.file.storage.delete(film.poster.file.name)
+    response = api_client.get(FILMS)
+    assert response.status_code == 200
+    assert response.json()["results"][0]["poster"] is None
+
+
 def test_list_is_paginated(api_client):
     FilmFactory.create_batch(5)
     body = api_client.get(FILMS, {"page_size": 2, "page": 2}).json()
