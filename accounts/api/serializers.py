@@ -7,6 +7,7 @@ from rest_framework_simplejwt import serializers as jwt_serializers
 from accounts.api.permissions import VERIFY_EMAIL_MESSAGE
 from accounts.models import User
 from accounts.permissions import member_can_review
+from accounts.services import user_profile_update
 from films.api.serializers import absolute_url
 
 
@@ -97,10 +98,12 @@ class MeSerializer(serializers.ModelSerializer):
         return profile_url(self, user)
 
     def update(self, user, validated_data):
-        for field, value in validated_data.items():
-            setattr(user, field, value)
-        user.save(update_fields=list(validated_data))
-        return user
+        # The site's settings page saves through the same service.
+        return user_profile_update(
+            user=user,
+            display_name=validated_data.get("display_name", user.display_name),
+            bio=validated_data.get("bio", user.bio),
+        )
 
 
 class TokenObtainPairSerializer(jwt_serializers.TokenObtainPairSerializer):

@@ -1,6 +1,8 @@
 """The users API: your profile (`me`), public profiles and members' films."""
 
 import pytest
+from allauth.account.adapter import get_adapter
+from django.core.exceptions import ValidationError
 
 from accounts.factories import UserFactory
 from reviews.factories import UserFilmFactory
@@ -153,3 +155,10 @@ def test_profile_and_films_take_the_same_queries_at_any_size(
         assert api_client.get("/api/v1/users/ann/").json()["counts"]["watched"] == 17
     with django_assert_num_queries(3):
         assert api_client.get("/api/v1/users/ann/films/").json()["count"] == 17
+
+
+@pytest.mark.parametrize("username", ["me", "ME"])
+def test_nobody_can_sign_up_as_me_which_would_hide_their_api_profile(username):
+    with pytest.raises(ValidationError):
+        get_adapter().clean_username(username)
+    assert get_adapter().clean_username("meg") == "meg"

@@ -177,6 +177,8 @@ LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 ACCOUNT_LOGIN_METHODS = {"username", "email"}
 ACCOUNT_SIGNUP_FIELDS = ["username*", "email*", "password1*", "password2*"]
+# /api/v1/users/me/ is your own profile, so nobody may be called "me".
+ACCOUNT_USERNAME_BLACKLIST = ["me"]
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 ACCOUNT_FORMS = {"login": "accounts.forms.LoginForm"}
 # Nobody rates or reviews before proving they own their address. Verification is
