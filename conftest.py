@@ -3,6 +3,9 @@ from django.core.cache import cache
 
 from accounts.factories import DEFAULT_PASSWORD, EditorFactory, UserFactory
 
+# `fake_tmdb` (a loopback TMDB) and the autouse guard that keeps tests offline.
+pytest_plugins = ["films.testing.fixtures"]
+
 
 @pytest.fixture(autouse=True)
 def _media_root(settings, tmp_path):

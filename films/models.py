@@ -102,6 +102,10 @@ class Film(index.Indexed, models.Model):
         on_delete=models.SET_NULL,
         related_name="+",
     )
+    # Which TMDB poster `poster` was made from: a new path means a new poster.
+    tmdb_poster_path = models.CharField(
+        _("TMDB poster path"), max_length=100, blank=True, editable=False
+    )
     tmdb_synced_at = models.DateTimeField(_("synced with TMDB"), null=True, blank=True)
     tmdb_missing = models.BooleanField(
         _("gone from TMDB"),

@@ -1,15 +1,30 @@
 """Poster images: storing poster bytes as Wagtail images, and placeholders."""
 
 import hashlib
+import logging
+import re
 import textwrap
 from io import BytesIO
 
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
 from django.core.files.images import ImageFile
 from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
 from wagtail.images import get_image_model
+from wagtail.models import ReferenceIndex
+
+log = logging.getLogger(__name__)
 
 POSTER_SIZE = (400, 600)
+# The renditions the site's templates ask for (film card, film page, admin
+# list); made right after an import so the first page view does not pay.
+POSTER_RENDITIONS = ("fill-300x450", "fill-400x600", "fill-40x60")
+POSTER_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
+
+
+class InvalidPoster(ValueError):
+    """Bytes that are not a poster we can store (not an image, too big...)."""
 
 
 def poster_image_create(*, title, content, filename):
@@ -56,3 +71,52 @@ def placeholder_poster_bytes(*, title, year=None):
     buffer = BytesIO()
     canvas.save(buffer, format="JPEG", quality=82)
     return buffer.getvalue()
+
+
+def poster_check(content):
+    """The file extension for poster bytes, or InvalidPoster saying what is wrong."""
+    if len(content) > settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE:
+        raise InvalidPoster(f"the image is too large ({len(content)} bytes)")
+    try:
+        with PILImage.open(BytesIO(content)) as image:
+            image_format, (width, height) = image.format, image.size
+            image.verify()
+    except (OSError, SyntaxError, ValueError, PILImage.DecompressionBombError) as e:
+        raise InvalidPoster(f"the bytes are not a readable image ({e})") from e
+    if image_format not in POSTER_FORMATS:
+        raise InvalidPoster(f"unsupported image format {image_format}")
+    if width * height > settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS:
+        raise InvalidPoster(f"the image is too large ({width}x{height})")
+    return POSTER_FORMATS[image_format]
+
+
+def poster_image_from_tmdb(*, title, tmdb_id, poster_path, content):
+    """Check TMDB poster bytes and store them as a Wagtail image."""
+    extension = poster_check(content)
+    stem = re.sub(r"[^A-Za-z0-9]", "", poster_path.rsplit("/", 1)[-1].split(".")[0])
+    return poster_image_create(
+        title=f"{title} (poster)",
+        content=content,
+        filename=f"tmdb-{tmdb_id}-{stem[:40] or 'poster'}.{extension}",
+    )
+
+
+def poster_renditions_create(image):
+    image.get_renditions(*POSTER_RENDITIONS)
+
+
+def poster_image_delete_if_unused(image, *, replaced_on):
+    """Delete a replaced poster unless anything but `replaced_on` still uses it."""
+    from .models import Film
+
+    if Film.objects.filter(poster=image).exists():
+        return False
+    others = ReferenceIndex.get_references_to(image).exclude(
+        base_content_type=ContentType.objects.get_for_model(Film),
+        object_id=str(replaced_on.pk),
+    )
+    if others.exists():
+        return False
+    log.info("Deleting replaced poster image %s", image.pk)
+    image.delete()
+    return True

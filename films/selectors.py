@@ -1,12 +1,16 @@
 """Read-side queries for films, shared by the site and the API."""
 
-from django.db.models import F, Prefetch
+import dataclasses
+
+from django.db.models import F, Prefetch, Q
 from django.db.models.functions import Lower
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from modelsearch.backends import get_search_backend
 from wagtail.images import get_image_model
 
 from .models import Film
+from .tmdb import DEFAULT_LANGUAGE, get_client
 
 # `?ordering=` names and the fields they sort on; empty values sort last.
 FILM_ORDERINGS = {
@@ -85,8 +89,31 @@ def film_autocomplete(*, text, limit=AUTOCOMPLETE_LIMIT):
     return list(results[:limit])
 
 
-def tmdb_search_not_imported(*, query, year=None, page=1, language="en-US"):
-    # placeholder until the TMDB branch lands
-    from . import tmdb
+def film_list_stale(*, older_than):
+    """TMDB films last synced more than `older_than` (a timedelta) ago, oldest first.
 
-    raise tmdb.TMDBNotConfigured("TMDB is not configured.")
+    Films TMDB no longer has (`tmdb_missing`) and films entered by hand are left out.
+    """
+    cutoff = timezone.now() - older_than
+    return (
+        Film.objects.filter(tmdb_id__isnull=False, tmdb_missing=False)
+        .filter(Q(tmdb_synced_at__isnull=True) | Q(tmdb_synced_at__lt=cutoff))
+        .order_by(F("tmdb_synced_at").asc(nulls_first=True), "pk")
+        .prefetch_related("genres", "credits__person")
+    )
+
+
+def tmdb_search_not_imported(*, query, year=None, page=1, language=DEFAULT_LANGUAGE):
+    """A TMDB search page without the films already in the local catalogue.
+
+    `page`, `total_pages` and `total_results` stay TMDB's (they count the
+    films left out too). Raises TMDBError subtypes, TMDBNotConfigured first.
+    """
+    found = get_client().search_movies(
+        query=query, year=year, page=page, language=language
+    )
+    ids = [movie.tmdb_id for movie in found.results]
+    local = set(Film.objects.filter(tmdb_id__in=ids).values_list("tmdb_id", flat=True))
+    return dataclasses.replace(
+        found, results=[m for m in found.results if m.tmdb_id not in local]
+    )

@@ -1,10 +1,327 @@
-"""Write-side operations on films.
+"""Write-side film logic: importing films from TMDB and keeping them fresh.
 
-# placeholder until the TMDB branch lands
+`film_import_from_tmdb` is the one way a TMDB film enters the catalogue. It is
+idempotent (a second import updates the same row and keeps its slug) and safe
+under concurrency: on PostgreSQL a transaction-level advisory lock per TMDB id
+serialises importers of the same film, so exactly one creates the row and
+downloads the poster while the others wait and then find it; everywhere the
+unique `tmdb_id` is the backstop (an IntegrityError means someone else won:
+we go round once more and update their row). Members' UserFilm rows are never
+read or written here.
 """
 
-from . import tmdb
+import logging
+from dataclasses import dataclass, field
+from decimal import Decimal
+from functools import partial
+
+from django.db import IntegrityError, connection, transaction
+from django.utils import timezone
+
+from .models import Credit, Film, Genre, Person
+from .posters import (
+    InvalidPoster,
+    poster_image_delete_if_unused,
+    poster_image_from_tmdb,
+    poster_renditions_create,
+)
+from .selectors import film_list_stale
+from .tmdb import (
+    DEFAULT_LANGUAGE,
+    TMDBAuthError,
+    TMDBBadResponse,
+    TMDBError,
+    TMDBNotFound,
+    get_client,
+)
+
+log = logging.getLogger(__name__)
+
+CAST_SIZE = 10
+# First key of pg_advisory_xact_lock(int, int): "FILM" in ASCII.
+_IMPORT_LOCK_NAMESPACE = 0x46494C4D
 
 
-def film_import_from_tmdb(*, tmdb_id, language="en-US"):
-    raise tmdb.TMDBNotConfigured("TMDB is not configured.")
+def film_import_from_tmdb(*, tmdb_id, language=DEFAULT_LANGUAGE):
+    """Create or update the one Film for `tmdb_id`; returns (film, created).
+
+    Raises a TMDBError subtype when TMDB cannot give the film or its poster;
+    then nothing is saved (no Film row, no image, no file).
+    """
+    client = get_client()
+    movie = client.movie_details(tmdb_id=tmdb_id, language=language)
+    return _film_save_from_tmdb(client=client, movie=movie)
+
+
+def film_fields_from_tmdb(movie):
+    """The Film field values TMDB's record gives, fitted to the columns."""
+    vote = min(max(Decimal(str(movie.vote_average)), Decimal(0)), Decimal(10))
+    runtime = movie.runtime if movie.runtime and movie.runtime < 32768 else None
+    return {
+        "imdb_id": movie.imdb_id[:12],
+        "title": (movie.title or movie.original_title or f"TMDB {movie.tmdb_id}")[:255],
+        "original_title": movie.original_title[:255],
+        "release_date": movie.release_date,
+        "year": movie.year,
+        "overview": movie.overview,
+        "tagline": movie.tagline[:255],
+        "runtime": runtime,
+        "tmdb_vote_average": vote.quantize(Decimal("0.1")),
+        "tmdb_vote_count": max(movie.vote_count, 0),
+        "popularity": max(movie.popularity, 0.0),
+    }
+
+
+def _film_save_from_tmdb(*, client, movie):
+    english_genres = _english_genre_names(client=client, movie=movie)
+    try:
+        return _film_save_once(client=client, movie=movie, genre_names=english_genres)
+    except IntegrityError:
+        # Another importer inserted this film (or a person, or the slug) after
+        # we looked; their row is committed now, so one more pass updates it.
+        log.info("Import race on TMDB film %s; retrying once", movie.tmdb_id)
+        return _film_save_once(client=client, movie=movie, genre_names=english_genres)
+
+
+def _film_save_once(*, client, movie, genre_names):
+    new_images = []
+    try:
+        with transaction.atomic():
+            _lock_tmdb_id(movie.tmdb_id)
+            film = (
+                Film.objects.select_for_update().filter(tmdb_id=movie.tmdb_id).first()
+            )
+            created = film is None
+            if created:
+                film = Film(tmdb_id=movie.tmdb_id)
+            for name, value in film_fields_from_tmdb(movie).items():
+                setattr(film, name, value)
+            film.tmdb_synced_at = timezone.now()
+            film.tmdb_missing = False
+            replaced = None
+            if movie.poster_path and movie.poster_path != film.tmdb_poster_path:
+                image = _poster_download(client=client, film=film, movie=movie)
+                new_images.append(image)
+                replaced, film.poster = film.poster, image
+                film.tmdb_poster_path = movie.poster_path
+            film.save()
+            film.genres.set(_genres_upsert(movie.genres, names=genre_names))
+            _credits_replace(film=film, movie=movie)
+            for image in new_images:
+                transaction.on_commit(
+                    partial(poster_renditions_create, image), robust=True
+                )
+            if replaced is not None:
+                transaction.on_commit(
+                    partial(poster_image_delete_if_unused, replaced, replaced_on=film),
+                    robust=True,
+                )
+    except BaseException:
+        # The rows are rolled back; the files Wagtail already wrote are not.
+        for image in new_images:
+            image.file.storage.delete(image.file.name)
+        raise
+    return film, created
+
+
+def _lock_tmdb_id(tmdb_id):
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT pg_advisory_xact_lock(%s, %s)",
+                [_IMPORT_LOCK_NAMESPACE, tmdb_id],
+            )
+
+
+def _poster_download(*, client, film, movie):
+    image = client.download_poster(poster_path=movie.poster_path)
+    try:
+        return poster_image_from_tmdb(
+            title=film.title,
+            tmdb_id=movie.tmdb_id,
+            poster_path=movie.poster_path,
+            content=image.content,
+        )
+    except InvalidPoster as e:
+        raise TMDBBadResponse(
+            f"TMDB poster {movie.poster_path} for film {movie.tmdb_id}: {e}",
+            http_status=200,
+        ) from e
+
+
+def _english_genre_names(*, client, movie):
+    """English names for genres new to the site (details may be in Russian).
+
+    Asked before the import's transaction so no lock waits on this call.
+    """
+    ids = {g.tmdb_id for g in movie.genres}
+    known = set(Genre.objects.filter(tmdb_id__in=ids).values_list("tmdb_id", flat=True))
+    if ids <= known:
+        return {}
+    return {g.tmdb_id: g.name for g in client.genres(language=DEFAULT_LANGUAGE)}
+
+
+def _genres_upsert(genres, *, names):
+    found = {
+        g.tmdb_id: g
+        for g in Genre.objects.filter(tmdb_id__in=[g.tmdb_id for g in genres])
+    }
+    for item in genres:
+        if item.tmdb_id in found:
+            continue  # existing genres keep their (editable) names
+        name = (names.get(item.tmdb_id) or item.name or f"Genre {item.tmdb_id}")[:100]
+        # A genre entered by hand under the same name becomes this TMDB genre.
+        genre = Genre.objects.filter(tmdb_id__isnull=True, name=name).first()
+        if genre is None:
+            genre = Genre.objects.create(tmdb_id=item.tmdb_id, name=name)
+        else:
+            genre.tmdb_id = item.tmdb_id
+            genre.save(update_fields=["tmdb_id"])
+        found[item.tmdb_id] = genre
+    return [found[g.tmdb_id] for g in genres]
+
+
+def _people_upsert(people):
+    names = {p.tmdb_id: p.name[:200] for p in people}
+    found = {p.tmdb_id: p for p in Person.objects.filter(tmdb_id__in=names)}
+    for tmdb_id, name in names.items():
+        person = found.get(tmdb_id)
+        if person is None:
+            # The demo catalogue (and editors) add people without TMDB ids;
+            # adopt such a namesake rather than show the same person twice.
+            person = Person.objects.filter(tmdb_id__isnull=True, name=name).first()
+            if person is None:
+                person = Person.objects.create(tmdb_id=tmdb_id, name=name)
+            else:
+                person.tmdb_id = tmdb_id
+                person.save(update_fields=["tmdb_id"])
+            found[tmdb_id] = person
+        elif person.name != name:
+            person.name = name
+            person.save(update_fields=["name"])
+    return found
+
+
+def _credits_replace(*, film, movie):
+    cast = movie.cast[:CAST_SIZE]
+    people = _people_upsert([*movie.directors, *cast])
+    credits = {}
+    for order, director in enumerate(movie.directors):
+        person = people[director.tmdb_id]
+        credits[(person.pk, Credit.Role.DIRECTOR)] = Credit(
+            film=film, person=person, role=Credit.Role.DIRECTOR, order=order
+        )
+    for order, member in enumerate(cast):
+        person = people[member.tmdb_id]
+        credit = credits.get((person.pk, Credit.Role.CAST))
+        if credit is not None:  # one actor, two parts
+            credit.character = f"{credit.character} / {member.character}"[:255]
+            continue
+        credits[(person.pk, Credit.Role.CAST)] = Credit(
+            film=film,
+            person=person,
+            role=Credit.Role.CAST,
+            character=member.character[:255],
+            order=order,
+        )
+    film.credits.all().delete()
+    Credit.objects.bulk_create(credits.values())
+
+
+# --- refreshing -------------------------------------------------------------
+
+
+@dataclass
+class FilmRefreshResult:
+    film: Film
+    status: str  # updated | unchanged | missing | failed (dry run: would_update)
+    changes: dict = field(default_factory=dict)  # label -> (old, new)
+    error: str = ""
+
+
+def film_tmdb_changes(*, film, movie):
+    """What a sync would change on `film`, as {label: (old, new)}.
+
+    TMDB's vote figures and popularity move daily; they are refreshed on every
+    sync but not reported as changes.
+    """
+    quiet = {"tmdb_vote_average", "tmdb_vote_count", "popularity"}
+    changes = {}
+    for name, new in film_fields_from_tmdb(movie).items():
+        old = getattr(film, name)
+        if name not in quiet and (old or None) != (new or None):
+            changes[name] = (old, new)
+    current = {
+        "genres": sorted((g.tmdb_id for g in film.genres.all()), key=str),
+        "directors": [p.name for p in film.directors],
+        "cast": [(c.person.name, c.character) for c in film.cast],
+    }
+    wanted = {
+        "genres": sorted((g.tmdb_id for g in movie.genres), key=str),
+        "directors": [d.name for d in movie.directors],
+        "cast": [(c.name, c.character) for c in movie.cast[:CAST_SIZE]],
+    }
+    for label, new in wanted.items():
+        if current[label] != new:
+            changes[label] = (current[label], new)
+    if movie.poster_path and movie.poster_path != film.tmdb_poster_path:
+        changes["poster"] = (film.tmdb_poster_path or None, movie.poster_path)
+    return changes
+
+
+def film_refresh_from_tmdb(*, film, language=DEFAULT_LANGUAGE, dry_run=False):
+    """Re-sync one film from TMDB (bypassing the cache); see FilmRefreshResult.
+
+    A film TMDB no longer has (404) is kept, marked `tmdb_missing`. Other
+    TMDB errors propagate; the film is then left exactly as it was.
+    """
+    client = get_client()
+    try:
+        movie = client.movie_details(
+            tmdb_id=film.tmdb_id, language=language, fresh=True
+        )
+    except TMDBNotFound:
+        if not dry_run:
+            Film.objects.filter(pk=film.pk).update(
+                tmdb_missing=True, updated_at=timezone.now()
+            )
+        return FilmRefreshResult(film=film, status="missing")
+    changes = film_tmdb_changes(film=film, movie=movie)
+    if dry_run:
+        return FilmRefreshResult(
+            film=film,
+            status="would_update" if changes else "unchanged",
+            changes=changes,
+        )
+    film, _ = _film_save_from_tmdb(client=client, movie=movie)
+    return FilmRefreshResult(
+        film=film, status="updated" if changes else "unchanged", changes=changes
+    )
+
+
+def films_refresh_from_tmdb(
+    *, older_than, language=DEFAULT_LANGUAGE, dry_run=False, progress=None
+):
+    """Refresh every film last synced before `older_than` (a timedelta) ago.
+
+    `progress(index, total, result)` is called after each film. Returns the
+    count per status. A refused key stops the run (every film would fail);
+    any other TMDB error marks that film failed and the run goes on.
+    """
+    films = list(film_list_stale(older_than=older_than))
+    counts = dict.fromkeys(
+        ("updated", "would_update", "unchanged", "missing", "failed"), 0
+    )
+    for index, film in enumerate(films, start=1):
+        try:
+            result = film_refresh_from_tmdb(
+                film=film, language=language, dry_run=dry_run
+            )
+        except TMDBAuthError:
+            raise
+        except TMDBError as e:
+            result = FilmRefreshResult(film=film, status="failed", error=str(e))
+        counts[result.status] += 1
+        if progress:
+            progress(index, len(films), result)
+    return counts

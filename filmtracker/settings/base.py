@@ -220,6 +220,16 @@ TMDB_BASE_URL = env.str("TMDB_BASE_URL", "https://api.themoviedb.org/3")
 TMDB_IMAGE_BASE_URL = env.str("TMDB_IMAGE_BASE_URL", "")
 TMDB_TIMEOUT = env.float("TMDB_TIMEOUT", 5.0)
 TMDB_CACHE_TTL = env.int("TMDB_CACHE_TTL", 60 * 60)
+# TMDB asks clients to cache /configuration and check it "every few days".
+TMDB_CONFIGURATION_TTL = env.int("TMDB_CONFIGURATION_TTL", 3 * 24 * 60 * 60)
+# Retries on 429/5xx and refused connections (urllib3 Retry). The waits stay
+# small: a member is waiting for the page, so a long Retry-After is capped.
+TMDB_RETRIES = env.int("TMDB_RETRIES", 2)
+TMDB_BACKOFF_FACTOR = env.float("TMDB_BACKOFF_FACTOR", 0.5)
+TMDB_RETRY_MAX_WAIT = env.float("TMDB_RETRY_MAX_WAIT", 3.0)
+# TMDB's terms forbid keeping its data longer than 6 months; `refresh_films`
+# re-syncs films older than this many days (run it at least weekly).
+TMDB_REFRESH_AFTER_DAYS = env.int("TMDB_REFRESH_AFTER_DAYS", 150)
 
 # --- REST API ---------------------------------------------------------------
 
@@ -329,7 +339,16 @@ SPECTACULAR_SETTINGS = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {
+        # urllib3 logs request URLs on retries; a TMDB v3 api_key would be in one.
+        "redact_secrets": {"()": "filmtracker.log_filters.RedactSecretsFilter"},
+    },
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "filters": ["redact_secrets"],
+        }
+    },
     "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", "INFO")},
     "loggers": {
         # urllib3 logs full request URLs; TMDB's api_key could be in one.

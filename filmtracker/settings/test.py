@@ -11,6 +11,12 @@ CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"
 TMDB_API_TOKEN = ""
 TMDB_API_KEY = ""
 TMDB_BASE_URL = "http://127.0.0.1:9/3"
+TMDB_IMAGE_BASE_URL = ""
+TMDB_TIMEOUT = 2.0
+# Retries stay on (they are tested) but never wait long.
+TMDB_RETRIES = 2
+TMDB_BACKOFF_FACTOR = 0.01
+TMDB_RETRY_MAX_WAIT = 0.2
 # Off so tests can repeat logins freely; the `rate_limits` fixture turns them on.
 ACCOUNT_RATE_LIMITS = False
 # Throttling stays on (so its test exercises the real classes) with rates no

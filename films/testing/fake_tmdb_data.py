@@ -1,0 +1,124 @@
+"""What the fake TMDB server says: the files in `tmdb_data/` plus test overrides."""
+
+import copy
+import json
+import re
+from io import BytesIO
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parent / "tmdb_data"
+PAGE_SIZE = 20
+# Only these may become part of a fixture file name.
+LANGUAGE = re.compile(r"[a-z]{2}(-[A-Z]{2})?")
+SIMPLE_QUERY = re.compile(r"[\w ]{1,60}")
+
+
+def _load(path):
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)
+
+
+def poster_jpeg(title, size=(400, 600)):
+    """A plainly fake poster: a coloured card with the title on it."""
+    from PIL import Image, ImageDraw, ImageFont
+
+    seed = sum(title.encode()) % 200
+    image = Image.new("RGB", size, (30 + seed % 60, 40 + seed % 90, 80 + seed % 120))
+    draw = ImageDraw.Draw(image)
+    font = ImageFont.load_default(size=28)
+    draw.text(
+        (size[0] / 2, size[1] / 2), title[:24], font=font, fill="white", anchor="mm"
+    )
+    draw.text(
+        (size[0] / 2, size[1] - 30), "FAKE TMDB", font=font, fill="#ffcc00", anchor="mm"
+    )
+    buffer = BytesIO()
+    image.save(buffer, format="JPEG", quality=80)
+    return buffer.getvalue()
+
+
+class FakeTMDBData:
+    """TMDB's answers, built from the files in `tmdb_data/` plus test overrides."""
+
+    def __init__(self, data_dir=DATA_DIR):
+        self.dir = Path(data_dir)
+        self.errors = _load(self.dir / "errors.json")
+        self.configuration = _load(self.dir / "configuration.json")
+        self.movies = {
+            int(p.stem): _load(p)
+            for p in (self.dir / "movie").glob("*.json")
+            if p.stem.isdigit()
+        }
+        self.translations = {}
+        for p in (self.dir / "movie").glob("*.*-*.json"):
+            tmdb_id, language = p.name.split(".")[:2]
+            self.translations[(int(tmdb_id), language)] = _load(p)
+        self.overrides = {}  # tmdb_id -> {field: value}, or None for "gone"
+
+    def genres(self, language):
+        path = self.dir / "genre" / f"movie_list.{language}.json"
+        return _load(
+            path if path.exists() else self.dir / "genre/movie_list.en-US.json"
+        )
+
+    def movie(self, tmdb_id, language):
+        if tmdb_id not in self.movies or self.overrides.get(tmdb_id, {}) is None:
+            return None
+        movie = copy.deepcopy(self.movies[tmdb_id])
+        if language != "en-US":
+            # No fallback language at TMDB: untranslated text comes back empty.
+            movie.update(title=movie["original_title"], overview="", tagline="")
+            movie.update(self.translations.get((tmdb_id, language), {}))
+            names = {g["id"]: g["name"] for g in self.genres(language)["genres"]}
+            for genre in movie["genres"]:
+                genre["name"] = names.get(genre["id"]) or genre["name"]
+        movie.update(self.overrides.get(tmdb_id) or {})
+        return movie
+
+    def search(self, query, *, language, page, year=None):
+        if SIMPLE_QUERY.fullmatch(query) and not self.overrides and year is None:
+            fixed = self.dir / "search" / f"{query.casefold()}.{language}.p{page}.json"
+            if fixed.exists():
+                return _load(fixed)
+        needle = query.casefold()
+        found = []
+        for tmdb_id in self.movies:
+            movie = self.movie(tmdb_id, language)
+            if movie is None:
+                continue
+            titles = (
+                movie["title"],
+                movie["original_title"],
+                self.movies[tmdb_id]["title"],
+            )
+            if not any(needle in t.casefold() for t in titles):
+                continue
+            if year and not movie["release_date"].startswith(str(year)):
+                continue
+            found.append(movie)
+        found.sort(key=lambda m: -m["popularity"])
+        start = (page - 1) * PAGE_SIZE
+        return {
+            "page": page,
+            "results": [self.list_item(m) for m in found[start : start + PAGE_SIZE]],
+            "total_pages": -(-len(found) // PAGE_SIZE),
+            "total_results": len(found),
+        }
+
+    @staticmethod
+    def list_item(movie):
+        keys = [
+            *("adult", "backdrop_path", "id", "original_language", "original_title"),
+            *("overview", "popularity", "poster_path", "release_date", "softcore"),
+            *("title", "video", "vote_average", "vote_count"),
+        ]
+        item = {k: movie.get(k) for k in keys}
+        item["genre_ids"] = [g["id"] for g in movie["genres"]]
+        return dict(sorted(item.items()))
+
+    def poster_title(self, file_path):
+        for tmdb_id in self.movies:
+            movie = self.movie(tmdb_id, "en-US")
+            if movie and movie.get("poster_path") == file_path:
+                return movie["title"]
+        return None
