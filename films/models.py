@@ -5,6 +5,19 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
+# Russian titles (TMDB's ru-RU) would otherwise slugify to nothing but a year.
+_CYRILLIC = {
+    **dict(zip("абвгдезийклмнопрстуфыэ", "abvgdeziyklmnoprstufye", strict=True)),
+    **{"ё": "e", "ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh"},
+    **{"щ": "shch", "ъ": "", "ь": "", "ю": "yu", "я": "ya"},
+    **{"і": "i", "ї": "i", "є": "e", "ў": "u"},
+}
+
+
+def slug_text(text):
+    """`text` with Cyrillic letters spelled in Latin ones, ready for slugify()."""
+    return "".join(_CYRILLIC.get(ch.lower(), ch) for ch in text)
+
 
 class Genre(models.Model):
     tmdb_id = models.PositiveIntegerField(unique=True, null=True, blank=True)
@@ -150,7 +163,7 @@ class Film(index.Indexed, models.Model):
         return reverse("films:detail", kwargs={"slug": self.slug})
 
     def _unique_slug(self):
-        base = slugify(f"{self.title} {self.year or ''}")[:100] or "film"
+        base = slugify(slug_text(f"{self.title} {self.year or ''}"))[:100] or "film"
         slug, n = base, 2
         while Film.objects.filter(slug=slug).exclude(pk=self.pk).exists():
             slug, n = f"{base}-{n}", n + 1

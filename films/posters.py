@@ -101,6 +101,12 @@ def poster_image_from_tmdb(*, title, tmdb_id, poster_path, content):
     )
 
 
+def poster_image_discard(image):
+    """Delete an image that never became a poster, file included, right now."""
+    image.file.storage.delete(image.file.name)
+    image.delete()
+
+
 def poster_renditions_create(image):
     image.get_renditions(*POSTER_RENDITIONS)
 

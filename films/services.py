@@ -2,17 +2,19 @@
 
 `film_import_from_tmdb` is the one way a TMDB film enters the catalogue. It is
 idempotent (a second import updates the same row and keeps its slug) and safe
-under concurrency: on PostgreSQL a transaction-level advisory lock per TMDB id
-serialises importers of the same film, so exactly one creates the row and
-downloads the poster while the others wait and then find it; everywhere the
-unique `tmdb_id` is the backstop (an IntegrityError means someone else won:
-we go round once more and update their row). Members' UserFilm rows are never
-read or written here.
+under concurrency: on PostgreSQL an advisory lock per TMDB id serialises
+importers of the same film, so exactly one creates the row and downloads the
+poster while the others wait and then find it; everywhere the unique
+`tmdb_id` is the backstop (an IntegrityError means someone else won: we go
+round once more and update their row). The poster image is stored first and
+deleted again if the film's own transaction fails, so a failed import leaves
+no film, no image and no file. Members' UserFilm rows are never touched.
 """
 
 import logging
+from contextlib import contextmanager
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 from functools import partial
 
 from django.db import IntegrityError, connection, transaction
@@ -22,6 +24,7 @@ from .models import Credit, Film, Genre, Person
 from .posters import (
     InvalidPoster,
     poster_image_delete_if_unused,
+    poster_image_discard,
     poster_image_from_tmdb,
     poster_renditions_create,
 )
@@ -66,7 +69,7 @@ def film_fields_from_tmdb(movie):
         "overview": movie.overview,
         "tagline": movie.tagline[:255],
         "runtime": runtime,
-        "tmdb_vote_average": vote.quantize(Decimal("0.1")),
+        "tmdb_vote_average": vote.quantize(Decimal("0.1"), rounding=ROUND_HALF_UP),
         "tmdb_vote_count": max(movie.vote_count, 0),
         "popularity": max(movie.popularity, 0.0),
     }
@@ -84,60 +87,84 @@ def _film_save_from_tmdb(*, client, movie):
 
 
 def _film_save_once(*, client, movie, genre_names):
-    new_images = []
-    try:
-        with transaction.atomic():
-            _lock_tmdb_id(movie.tmdb_id)
-            film = (
-                Film.objects.select_for_update().filter(tmdb_id=movie.tmdb_id).first()
+    with _import_lock(movie.tmdb_id):
+        known = Film.objects.filter(tmdb_id=movie.tmdb_id).first()
+        poster = None
+        if movie.poster_path and movie.poster_path != getattr(
+            known, "tmdb_poster_path", ""
+        ):
+            poster = _poster_download(client=client, movie=movie)
+        try:
+            film, created, replaced = _film_write(
+                movie=movie, poster=poster, genre_names=genre_names
             )
-            created = film is None
-            if created:
-                film = Film(tmdb_id=movie.tmdb_id)
-            for name, value in film_fields_from_tmdb(movie).items():
-                setattr(film, name, value)
-            film.tmdb_synced_at = timezone.now()
-            film.tmdb_missing = False
-            replaced = None
-            if movie.poster_path and movie.poster_path != film.tmdb_poster_path:
-                image = _poster_download(client=client, film=film, movie=movie)
-                new_images.append(image)
-                replaced, film.poster = film.poster, image
-                film.tmdb_poster_path = movie.poster_path
-            film.save()
-            film.genres.set(_genres_upsert(movie.genres, names=genre_names))
-            _credits_replace(film=film, movie=movie)
-            for image in new_images:
-                transaction.on_commit(
-                    partial(poster_renditions_create, image), robust=True
-                )
-            if replaced is not None:
-                transaction.on_commit(
-                    partial(poster_image_delete_if_unused, replaced, replaced_on=film),
-                    robust=True,
-                )
-    except BaseException:
-        # The rows are rolled back; the files Wagtail already wrote are not.
-        for image in new_images:
-            image.file.storage.delete(image.file.name)
-        raise
+        except BaseException:
+            if poster is not None:
+                poster_image_discard(poster)
+            raise
+    if poster is not None:
+        transaction.on_commit(partial(poster_renditions_create, poster), robust=True)
+    if replaced is not None:
+        transaction.on_commit(
+            partial(poster_image_delete_if_unused, replaced, replaced_on=film),
+            robust=True,
+        )
     return film, created
 
 
-def _lock_tmdb_id(tmdb_id):
-    if connection.vendor == "postgresql":
+@transaction.atomic
+def _film_write(*, movie, poster, genre_names):
+    """The film's rows, all or nothing. Returns (film, created, replaced poster).
+
+    Saving the film is this transaction's only search-index write (the poster
+    image was saved before it): the database search backend rewrites shared
+    rows on every write, and two such writes in each of two concurrent
+    transactions can deadlock. Genres and people come after, in id order.
+    """
+    film = Film.objects.select_for_update().filter(tmdb_id=movie.tmdb_id).first()
+    created = film is None
+    if created:
+        film = Film(tmdb_id=movie.tmdb_id)
+    for name, value in film_fields_from_tmdb(movie).items():
+        setattr(film, name, value)
+    film.tmdb_synced_at = timezone.now()
+    film.tmdb_missing = False
+    replaced = None
+    if poster is not None:
+        replaced, film.poster = film.poster, poster
+        film.tmdb_poster_path = movie.poster_path
+    film.save()
+    film.genres.set(_genres_upsert(movie.genres, names=genre_names))
+    _credits_replace(film=film, movie=movie)
+    return film, created, replaced
+
+
+@contextmanager
+def _import_lock(tmdb_id):
+    """One importer per TMDB id at a time (PostgreSQL session advisory lock).
+
+    Held from "is it here?" through the poster download to the commit, so
+    concurrent importers of one film download its poster once. Elsewhere the
+    unique tmdb_id (and the retry on IntegrityError) keeps one row.
+    """
+    if connection.vendor != "postgresql":
+        yield
+        return
+    key = [_IMPORT_LOCK_NAMESPACE, tmdb_id]
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT pg_advisory_lock(%s, %s)", key)
+    try:
+        yield
+    finally:
         with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT pg_advisory_xact_lock(%s, %s)",
-                [_IMPORT_LOCK_NAMESPACE, tmdb_id],
-            )
+            cursor.execute("SELECT pg_advisory_unlock(%s, %s)", key)
 
 
-def _poster_download(*, client, film, movie):
+def _poster_download(*, client, movie):
     image = client.download_poster(poster_path=movie.poster_path)
     try:
         return poster_image_from_tmdb(
-            title=film.title,
+            title=film_fields_from_tmdb(movie)["title"],
             tmdb_id=movie.tmdb_id,
             poster_path=movie.poster_path,
             content=image.content,
@@ -166,14 +193,19 @@ def _genres_upsert(genres, *, names):
         g.tmdb_id: g
         for g in Genre.objects.filter(tmdb_id__in=[g.tmdb_id for g in genres])
     }
-    for item in genres:
+    # Rows shared between films are written in tmdb_id order, genres before
+    # people, so parallel imports of different films cannot deadlock.
+    for item in sorted(genres, key=lambda g: g.tmdb_id):
         if item.tmdb_id in found:
             continue  # existing genres keep their (editable) names
         name = (names.get(item.tmdb_id) or item.name or f"Genre {item.tmdb_id}")[:100]
         # A genre entered by hand under the same name becomes this TMDB genre.
         genre = Genre.objects.filter(tmdb_id__isnull=True, name=name).first()
         if genre is None:
-            genre = Genre.objects.create(tmdb_id=item.tmdb_id, name=name)
+            # get_or_create: a parallel import may be adding the same genre.
+            genre, _ = Genre.objects.get_or_create(
+                tmdb_id=item.tmdb_id, defaults={"name": name}
+            )
         else:
             genre.tmdb_id = item.tmdb_id
             genre.save(update_fields=["tmdb_id"])
@@ -184,14 +216,16 @@ def _genres_upsert(genres, *, names):
 def _people_upsert(people):
     names = {p.tmdb_id: p.name[:200] for p in people}
     found = {p.tmdb_id: p for p in Person.objects.filter(tmdb_id__in=names)}
-    for tmdb_id, name in names.items():
+    for tmdb_id, name in sorted(names.items()):  # see _genres_upsert
         person = found.get(tmdb_id)
         if person is None:
             # The demo catalogue (and editors) add people without TMDB ids;
             # adopt such a namesake rather than show the same person twice.
             person = Person.objects.filter(tmdb_id__isnull=True, name=name).first()
             if person is None:
-                person = Person.objects.create(tmdb_id=tmdb_id, name=name)
+                person, _ = Person.objects.get_or_create(
+                    tmdb_id=tmdb_id, defaults={"name": name}
+                )
             else:
                 person.tmdb_id = tmdb_id
                 person.save(update_fields=["tmdb_id"])
