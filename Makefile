@@ -8,9 +8,11 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 # `make run TMDB=fake` serves the fake TMDB on loopback so search-and-import works offline.
 TMDB ?=
+FAKE_TMDB_PORT ?= 8765
+FAKE_TMDB_TOKEN := fake-tmdb-read-access-token
 
 .DEFAULT_GOAL := help
-.PHONY: help install run test lint format migrate seed clean
+.PHONY: help install run fake-tmdb test lint format migrate seed clean
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -29,9 +31,21 @@ migrate: install ## Apply database migrations
 seed: migrate ## Load the demo catalogue (idempotent)
 	$(MANAGE) seed_demo
 
-run: seed ## Install, migrate, load demo data, create the admin, serve on http://127.0.0.1:8000/
+run: seed ## Install, migrate, load demo data, create the admin, serve on http://127.0.0.1:8000/ (TMDB=fake: offline TMDB)
 	$(MANAGE) ensure_admin
+ifeq ($(TMDB),fake)
+	@$(PY) -m films.testing.fake_tmdb --host 127.0.0.1 --port $(FAKE_TMDB_PORT) --quiet & fake=$$!; \
+	trap 'kill $$fake 2>/dev/null' EXIT; \
+	for _ in $$(seq 50); do (exec 3<>/dev/tcp/127.0.0.1/$(FAKE_TMDB_PORT)) 2>/dev/null && break; sleep 0.1; done; \
+	echo "TMDB lookups go to the fake TMDB on 127.0.0.1:$(FAKE_TMDB_PORT) (nothing leaves this machine)."; \
+	TMDB_BASE_URL=http://127.0.0.1:$(FAKE_TMDB_PORT)/3 TMDB_API_TOKEN=$(FAKE_TMDB_TOKEN) \
+	TMDB_API_KEY= TMDB_IMAGE_BASE_URL= $(MANAGE) runserver $(HOST):$(PORT)
+else
 	$(MANAGE) runserver $(HOST):$(PORT)
+endif
+
+fake-tmdb: install ## Serve only the fake TMDB on loopback (FAKE_TMDB_PORT, default 8765)
+	$(PY) -m films.testing.fake_tmdb --host 127.0.0.1 --port $(FAKE_TMDB_PORT)
 
 test: install ## Run the whole test suite (SQLite, or DATABASE_URL when set)
 	$(VENV)/bin/pytest

@@ -342,6 +342,7 @@ def films_refresh_from_tmdb(
     count per status. A refused key stops the run (every film would fail);
     any other TMDB error marks that film failed and the run goes on.
     """
+    get_client()  # TMDBNotConfigured before anything else
     films = list(film_list_stale(older_than=older_than))
     counts = dict.fromkeys(
         ("updated", "would_update", "unchanged", "missing", "failed"), 0

@@ -191,8 +191,12 @@ def main(argv=None):
     parser.add_argument("--quiet", action="store_true", help="do not log requests")
     args = parser.parse_args(argv)
     fake = FakeTMDB(host=args.host, port=args.port, verbose=not args.quiet)
-    print(f"Fake TMDB on {fake.url}. Point FilmTracker at it with:", flush=True)
-    print(f"  TMDB_BASE_URL={fake.api_url} TMDB_API_TOKEN={fake.token}", flush=True)
+    print(f"Fake TMDB listening on {fake.url}", flush=True)
+    print(
+        f"Point FilmTracker at it: TMDB_BASE_URL={fake.api_url} "
+        f"TMDB_API_TOKEN={fake.token}",
+        flush=True,
+    )
     try:
         fake._server.serve_forever()
     except KeyboardInterrupt:

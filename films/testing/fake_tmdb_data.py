@@ -1,12 +1,20 @@
-"""What the fake TMDB server says: the files in `tmdb_data/` plus test overrides."""
+"""What the fake TMDB server says: the files in `tmdb_data/` plus test overrides.
+
+Films of the demo catalogue that have no file of their own are answered from
+`films/data/demo_catalogue.json`, in TMDB's shape, so that `make run TMDB=fake`
+knows every film the site starts with (a refresh does not mark them gone).
+Their poster paths and people's ids are made up.
+"""
 
 import copy
 import json
 import re
+import zlib
 from io import BytesIO
 from pathlib import Path
 
 DATA_DIR = Path(__file__).resolve().parent / "tmdb_data"
+DEMO_CATALOGUE = Path(__file__).resolve().parent.parent / "data" / "demo_catalogue.json"
 PAGE_SIZE = 20
 # Only these may become part of a fixture file name.
 LANGUAGE = re.compile(r"[a-z]{2}(-[A-Z]{2})?")
@@ -40,7 +48,7 @@ def poster_jpeg(title, size=(400, 600)):
 class FakeTMDBData:
     """TMDB's answers, built from the files in `tmdb_data/` plus test overrides."""
 
-    def __init__(self, data_dir=DATA_DIR):
+    def __init__(self, data_dir=DATA_DIR, demo_catalogue=DEMO_CATALOGUE):
         self.dir = Path(data_dir)
         self.errors = _load(self.dir / "errors.json")
         self.configuration = _load(self.dir / "configuration.json")
@@ -54,6 +62,20 @@ class FakeTMDBData:
             tmdb_id, language = p.name.split(".")[:2]
             self.translations[(int(tmdb_id), language)] = _load(p)
         self.overrides = {}  # tmdb_id -> {field: value}, or None for "gone"
+        if demo_catalogue and Path(demo_catalogue).exists():
+            self._add_demo_catalogue(_load(demo_catalogue))
+
+    def _add_demo_catalogue(self, catalogue):
+        names = {g["tmdb_id"]: g["name"] for g in catalogue["genres"]}
+        for item in catalogue["films"]:
+            if item["tmdb_id"] in self.movies:
+                continue  # a hand-written file wins
+            self.movies[item["tmdb_id"]] = movie_from_catalogue(item, names)
+            self.translations[(item["tmdb_id"], "ru-RU")] = {
+                "title": item.get("title_ru") or item["title"],
+                "overview": item.get("overview_ru", ""),
+                "tagline": item.get("tagline_ru", ""),
+            }
 
     def genres(self, language):
         path = self.dir / "genre" / f"movie_list.{language}.json"
@@ -122,3 +144,77 @@ class FakeTMDBData:
             if movie and movie.get("poster_path") == file_path:
                 return movie["title"]
         return None
+
+
+def fake_person_id(name):
+    """A stable made-up TMDB person id (demo catalogue people have none)."""
+    return 90_000_000 + zlib.crc32(name.encode()) % 9_000_000
+
+
+def _person(name, known_for, **fields):
+    return {
+        "adult": False,
+        "gender": 0,
+        "id": fake_person_id(name),
+        "known_for_department": known_for,
+        "name": name,
+        "original_name": name,
+        "popularity": 0.0,
+        "profile_path": None,
+        **fields,
+    }
+
+
+def movie_from_catalogue(item, genre_names):
+    tmdb_id = item["tmdb_id"]
+    cast = [
+        _person(
+            c["name"],
+            "Acting",
+            cast_id=order,
+            character=c.get("character", ""),
+            credit_id=f"{tmdb_id:012x}{order:012x}",
+            order=order,
+        )
+        for order, c in enumerate(item.get("cast", []))
+    ]
+    crew = [
+        _person(
+            name,
+            "Directing",
+            credit_id=f"{tmdb_id:012x}{900 + order:012x}",
+            department="Directing",
+            job="Director",
+        )
+        for order, name in enumerate(item.get("directors", []))
+    ]
+    return {
+        "adult": False,
+        "backdrop_path": None,
+        "belongs_to_collection": None,
+        "budget": 0,
+        "genres": [{"id": g, "name": genre_names.get(g, "")} for g in item["genres"]],
+        "homepage": "",
+        "id": tmdb_id,
+        "imdb_id": item.get("imdb_id"),
+        "origin_country": [],
+        "original_language": "",
+        "original_title": item.get("original_title") or item["title"],
+        "overview": item["overview"],
+        "popularity": item.get("popularity", 0.0),
+        "poster_path": f"/fakeDemo{tmdb_id}.jpg",
+        "production_companies": [],
+        "production_countries": [],
+        "release_date": item.get("release_date", ""),
+        "revenue": 0,
+        "runtime": item.get("runtime") or 0,
+        "softcore": False,
+        "spoken_languages": [],
+        "status": "Released",
+        "tagline": item.get("tagline", ""),
+        "title": item["title"],
+        "video": False,
+        "vote_average": item.get("tmdb_vote_average") or 0,
+        "vote_count": item.get("tmdb_vote_count", 0),
+        "credits": {"cast": cast, "crew": crew},
+    }

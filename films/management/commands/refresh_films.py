@@ -9,9 +9,30 @@ from films.tmdb import DEFAULT_LANGUAGE, TMDBAuthError, TMDBNotConfigured
 BAR_WIDTH = 20
 
 
-def _short(value, limit=60):
-    text = ", ".join(map(str, value)) if isinstance(value, list) else str(value)
+STATUS_LABELS = {
+    "updated": "updated",
+    "would_update": "would update",
+    "unchanged": "unchanged",
+    "missing": "gone from TMDB (kept, marked)",
+    "failed": "failed",
+}
+
+
+def _text(value, limit=70):
+    if isinstance(value, tuple):  # (person, character)
+        value = f"{value[0]} as {value[1]}" if value[1] else value[0]
+    text = "–" if value in (None, "") else str(value)
     return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def describe_change(old, new):
+    """One line for a change: lists say what goes and what comes."""
+    if isinstance(old, list) and isinstance(new, list):
+        gone = [_text(v) for v in old if v not in new]
+        came = [_text(v) for v in new if v not in old]
+        parts = [f"- {v}" for v in gone] + [f"+ {v}" for v in came]
+        return "; ".join(parts) or "new order"
+    return f"{_text(old)} -> {_text(new)}"
 
 
 class Command(BaseCommand):
@@ -62,14 +83,14 @@ class Command(BaseCommand):
             return
         filled = round(BAR_WIDTH * index / total)
         bar = "#" * filled + "." * (BAR_WIDTH - filled)
-        status = result.status.replace("_", " ")
+        status = STATUS_LABELS[result.status]
         line = f"[{bar}] {index:>{len(str(total))}}/{total} {result.film}: {status}"
         if result.error:
             line += f" ({result.error})"
         style = {"failed": self.style.ERROR, "missing": self.style.WARNING}
         self.stdout.write(style.get(result.status, str)(line))
         for label, (old, new) in result.changes.items():
-            self.stdout.write(f"      {label}: {_short(old)!s} -> {_short(new)!s}")
+            self.stdout.write(f"      {label}: {describe_change(old, new)}")
 
     def summary(self, counts):
         total = sum(counts.values())
