@@ -41,7 +41,7 @@ from .tmdb import (
 log = logging.getLogger(__name__)
 
 CAST_SIZE = 10
-# First key of pg_advisory_xact_lock(int, int): "FILM" in ASCII.
+# First key of the two-int PostgreSQL advisory locks: "FILM" in ASCII.
 _IMPORT_LOCK_NAMESPACE = 0x46494C4D
 
 
@@ -141,7 +141,7 @@ def _film_write(*, movie, poster, genre_names):
 
 @contextmanager
 def _import_lock(tmdb_id):
-    """One importer per TMDB id at a time (PostgreSQL session advisory lock).
+    """One importer per TMDB id at a time (a PostgreSQL advisory lock).
 
     Held from "is it here?" through the poster download to the commit, so
     concurrent importers of one film download its poster once. Elsewhere the
@@ -151,6 +151,13 @@ def _import_lock(tmdb_id):
         yield
         return
     key = [_IMPORT_LOCK_NAMESPACE, tmdb_id]
+    if connection.in_atomic_block:
+        # Called inside someone's transaction: hold the lock until it ends
+        # (a session lock could outlive a failed transaction).
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", key)
+        yield
+        return
     with connection.cursor() as cursor:
         cursor.execute("SELECT pg_advisory_lock(%s, %s)", key)
     try:

@@ -80,6 +80,9 @@ DEFAULT_LANGUAGE = "en-US"
 POSTER_SIZE = "w780"
 IMAGE_CONTENT_TYPES = frozenset({"image/jpeg", "image/png", "image/webp"})
 RETRY_STATUSES = frozenset({429, 500, 502, 503, 504})
+# Whatever the settings or a Retry-After say, no single wait is longer: a
+# member is usually waiting for the page.
+RETRY_WAIT_CEILING = 10.0
 _V3_KEY = re.compile(r"^[0-9a-fA-F]{32}$")
 _CACHE_VERSION = "v1"
 
@@ -326,7 +329,7 @@ def get_client():
             ("timeout", settings.TMDB_TIMEOUT),
             ("retries", settings.TMDB_RETRIES),
             ("backoff_factor", settings.TMDB_BACKOFF_FACTOR),
-            ("retry_max_wait", settings.TMDB_RETRY_MAX_WAIT),
+            ("retry_max_wait", min(settings.TMDB_RETRY_MAX_WAIT, RETRY_WAIT_CEILING)),
             ("cache_ttl", settings.TMDB_CACHE_TTL),
             ("configuration_ttl", settings.TMDB_CONFIGURATION_TTL),
             ("max_image_bytes", settings.WAGTAILIMAGES_MAX_UPLOAD_SIZE),

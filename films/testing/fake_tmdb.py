@@ -17,6 +17,7 @@ Standard library and Pillow only: no Django needed.
 """
 
 import argparse
+import sys
 import threading
 from dataclasses import dataclass, field
 from http.server import ThreadingHTTPServer
@@ -44,6 +45,16 @@ class Failure:
     options: dict = field(default_factory=dict)
 
 
+class _Server(ThreadingHTTPServer):
+    daemon_threads = True  # a slow answer must not hold up stop()
+    block_on_close = False
+
+    def handle_error(self, request, client_address):
+        if isinstance(sys.exc_info()[1], (BrokenPipeError, ConnectionResetError)):
+            return  # the client gave up first (a timeout test): not news
+        super().handle_error(request, client_address)
+
+
 class FakeTMDB:
     def __init__(
         self,
@@ -62,9 +73,7 @@ class FakeTMDB:
         self._mode = None
         self._lock = threading.Lock()
         self._posters = {}
-        self._server = ThreadingHTTPServer((host, port), handler_for(self))
-        self._server.daemon_threads = True
-        self._server.block_on_close = False
+        self._server = _Server((host, port), handler_for(self))
         self._thread = None
 
     # --- lifecycle ------------------------------------------------------------

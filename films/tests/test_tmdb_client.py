@@ -268,6 +268,13 @@ def test_a_long_retry_after_is_capped(fake_tmdb, settings, sleeps):
     assert sleeps == [3]
 
 
+def test_no_setting_makes_a_retry_wait_long(fake_tmdb, settings, sleeps):
+    settings.TMDB_RETRY_MAX_WAIT = 3600
+    fake_tmdb.fail_next("rate_limited", retry_after=3600)
+    get_client().search_movies(query="heat")
+    assert sleeps == [10.0]
+
+
 def test_429_without_retry_after_backs_off_exponentially(fake_tmdb, settings, sleeps):
     settings.TMDB_BACKOFF_FACTOR = 0.5
     settings.TMDB_RETRY_MAX_WAIT = 5
