@@ -19,7 +19,7 @@ _LOCAL_NAMES = {"localhost", "localhost.localdomain", "testserver"}
 def _is_local(host):
     if isinstance(host, bytes):
         host = host.decode()
-    if host is None or host in _LOCAL_NAMES:
+    if host is None or host in _LOCAL_NAMES or host == socket.gethostname():
         return True
     try:
         return ipaddress.ip_address(str(host).split("%")[0]).is_loopback
