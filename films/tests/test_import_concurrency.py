@@ -14,22 +14,21 @@ from wagtail.models import Collection
 from films.models import Film, Person
 from films.services import film_import_from_tmdb
 
-# serialized_rollback: the flush after each test would take the root
-# collection (made by a data migration) with it.
+# The skip is decided at collection, so on SQLite no transactional database
+# is set up (and flushed) for nothing. serialized_rollback: the flush after
+# each test takes the data made by migrations (root collection, page tree).
 pytestmark = [
     pytest.mark.postgres,
+    pytest.mark.skipif(
+        connection.vendor != "postgresql",
+        reason="needs PostgreSQL (DATABASE_URL=postgres://...)",
+    ),
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
 
 @pytest.fixture(autouse=True)
-def _postgres_only():
-    if connection.vendor != "postgresql":
-        pytest.skip("needs PostgreSQL (DATABASE_URL=postgres://...)")
-
-
-@pytest.fixture(autouse=True)
-def _root_collection(_postgres_only):
+def _root_collection():
     # With --reuse-db there is nothing serialised to restore after a flush.
     if Collection.get_first_root_node() is None:
         Collection.add_root(name="Root")

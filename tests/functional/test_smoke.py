@@ -3,7 +3,12 @@ from selenium.webdriver.common.by import By
 
 from films.factories import FilmFactory
 
-pytestmark = [pytest.mark.e2e, pytest.mark.django_db(transaction=True)]
+# serialized_rollback: another transactional test may have run first, and the
+# flush after it takes the page tree that migrations create.
+pytestmark = [
+    pytest.mark.e2e,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 
 def test_visitor_opens_the_home_page_and_sees_a_film(browser):
