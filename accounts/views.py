@@ -1,13 +1,34 @@
 from django.contrib.auth import get_user_model
+from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 
+from reviews.models import UserFilm
+from reviews.selectors import userfilm_status_counts, userfilms_for_profile
+
+PAGE_SIZE = 30
+
 
 def profile(request, username):
+    """A member's films, grouped by status, with counts; `?status=` narrows it."""
     member = get_object_or_404(get_user_model(), username=username, is_active=True)
-    userfilms = member.userfilms.for_listing().order_by("-updated_at")
+    status = request.GET.get("status")
+    if status not in UserFilm.Status.values:
+        status = None
+    counts = userfilm_status_counts(user=member)
+    page = Paginator(
+        userfilms_for_profile(user=member, status=status), PAGE_SIZE
+    ).get_page(request.GET.get("page"))
     return TemplateResponse(
         request,
         "accounts/profile.html",
-        {"member": member, "userfilms": userfilms},
+        {
+            "member": member,
+            "is_owner": request.user == member,
+            "status": status,
+            "status_counts": counts,
+            "total": sum(n for _status, _label, n in counts),
+            "page_obj": page,
+            "query_string": f"status={status}" if status else "",
+        },
     )

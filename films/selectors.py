@@ -2,14 +2,14 @@
 
 import dataclasses
 
-from django.db.models import F, Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q
 from django.db.models.functions import Lower
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from modelsearch.backends import get_search_backend
 from wagtail.images import get_image_model
 
-from .models import Film
+from .models import Credit, Film, Genre
 from .tmdb import DEFAULT_LANGUAGE, get_client
 
 # `?ordering=` names and the fields they sort on; empty values sort last.
@@ -22,13 +22,31 @@ FILM_ORDERINGS = {
 # An explicitly ordered search re-sorts the most relevant matches, at most this many.
 SEARCH_MAX_MATCHES = 1000
 AUTOCOMPLETE_LIMIT = 8
+REVIEWS_PAGE_SIZE = 10
+
+
+def poster_prefetch(lookup="poster"):
+    """Load posters and all their renditions in two queries, whatever the count.
+
+    `{% picture %}` / `{% image %}` then find their renditions in memory
+    instead of asking the database once per poster.
+    """
+    return Prefetch(lookup, queryset=get_image_model().objects.prefetch_renditions())
+
+
+def film_card_queryset():
+    """Films as the site's cards list them: the site's numbers and the poster."""
+    return Film.objects.with_stats().prefetch_related(poster_prefetch())
 
 
 def film_detail_queryset():
-    return (
-        Film.objects.with_stats()
-        .select_related("poster")
-        .prefetch_related("genres", "credits__person")
+    return Film.objects.with_stats().prefetch_related(
+        poster_prefetch(),
+        "genres",
+        Prefetch(
+            "credits",
+            queryset=Credit.objects.select_related("person").order_by("role", "order"),
+        ),
     )
 
 
@@ -59,6 +77,9 @@ def film_search(*, queryset=None, query="", year=None, genre=None, ordering=None
             films = films.filter(genres__slug=genre)
         return films
 
+    # No phrase search here, and an unbalanced double quote is a syntax error
+    # for SQLite's full-text engine: treat quotes as spaces.
+    query = " ".join((query or "").replace('"', " ").split())
     queryset = filtered(Film.objects.with_stats() if queryset is None else queryset)
     if query and not ordering:
         return get_search_backend().search(query, queryset)
@@ -87,6 +108,47 @@ def film_autocomplete(*, text, limit=AUTOCOMPLETE_LIMIT):
         text, Film.objects.all(), fields=["title"]
     )
     return list(results[:limit])
+
+
+def film_rating_histogram(*, film):
+    """How many members gave each half-star rating, in one grouped query.
+
+    Returns ten buckets, ½★ to 5★, each `{"rating", "stars", "count",
+    "percent"}` where `percent` is relative to the biggest bucket (for the bar
+    heights) and rounded to a multiple of 5 (the CSS has a class per step).
+    """
+    from reviews.models import RATING_MAX, RATING_MIN
+
+    counts = dict(
+        film.userfilms.filter(rating__isnull=False)
+        .order_by()
+        .values_list("rating")
+        .annotate(n=Count("pk"))
+        .values_list("rating", "n")
+    )
+    peak = max(counts.values(), default=0)
+    buckets = []
+    for rating in range(RATING_MIN, RATING_MAX + 1):
+        count = counts.get(rating, 0)
+        percent = round(count * 20 / peak) * 5 if peak else 0
+        buckets.append(
+            {"rating": rating, "stars": rating / 2, "count": count, "percent": percent}
+        )
+    return buckets
+
+
+def film_reviews_queryset(*, film):
+    """Members' reviews of a film (entries with a comment), newest first."""
+    return (
+        film.userfilms.filter(user__is_active=True)
+        .exclude(comment="")
+        .select_related("user")
+        .order_by("-updated_at", "-pk")
+    )
+
+
+def genre_list():
+    return Genre.objects.order_by("name")
 
 
 def film_list_stale(*, older_than):

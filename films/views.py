@@ -1,8 +1,104 @@
-from django.template.response import TemplateResponse
+import logging
 
-from .selectors import film_get_by_slug
+from django import forms
+from django.contrib import messages
+from django.contrib.auth.views import redirect_to_login
+from django.core.paginator import Paginator
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from accounts.permissions import member_can_review
+from films import tmdb
+from films.services import film_import_from_tmdb
+from reviews.forms import UserFilmForm
+from reviews.models import UserFilm
+
+from .selectors import (
+    REVIEWS_PAGE_SIZE,
+    film_get_by_slug,
+    film_rating_histogram,
+    film_reviews_queryset,
+)
+
+logger = logging.getLogger(__name__)
 
 
 def film_detail(request, slug):
     film = film_get_by_slug(slug=slug)
-    return TemplateResponse(request, "films/film_detail.html", {"film": film})
+    reviews = Paginator(film_reviews_queryset(film=film), REVIEWS_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    context = {
+        "film": film,
+        "histogram": film_rating_histogram(film=film),
+        "page_obj": reviews,
+        "can_review": False,
+    }
+    if request.user.is_authenticated:
+        own = UserFilm.objects.filter(user=request.user, film=film).first()
+        context["own_userfilm"] = own
+        context["can_review"] = member_can_review(request.user)
+        if context["can_review"]:
+            context["form"] = UserFilmForm(instance=own)
+    return TemplateResponse(request, "films/film_detail.html", context)
+
+
+class ImportForm(forms.Form):
+    tmdb_id = forms.IntegerField(min_value=1)
+
+
+def _safe_next(request, url):
+    if url and url_has_allowed_host_and_scheme(
+        url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return url
+    return reverse("search:search")
+
+
+@require_POST
+def film_import(request):
+    """Add a TMDB film to the catalogue, then show its page (POST-redirect-GET).
+
+    Signed-in members only: importing is cheap and idempotent, but it writes
+    to the shared catalogue, so visitors are asked to log in first.
+    """
+    form = ImportForm(request.POST)
+    back = _safe_next(request, request.POST.get("next"))
+    if not request.user.is_authenticated:
+        messages.info(request, _("Log in to add films from TMDB to FilmTracker."))
+        return redirect_to_login(back)
+    if not form.is_valid():
+        messages.error(request, _("That is not a TMDB film we can add."))
+        return redirect(back)
+    tmdb_id = form.cleaned_data["tmdb_id"]
+    try:
+        film, created = film_import_from_tmdb(tmdb_id=tmdb_id)
+    except tmdb.TMDBNotFound:
+        messages.error(request, _("TMDB doesn't know that film any more."))
+        return redirect(back)
+    except tmdb.TMDBNotConfigured:
+        messages.error(request, _("Adding films from TMDB is switched off here."))
+        return redirect(back)
+    except tmdb.TMDBError:
+        logger.warning("TMDB import of %s failed", tmdb_id, exc_info=True)
+        messages.error(
+            request,
+            _(
+                "TMDB isn't answering right now, so the film wasn't added. "
+                "Please try again in a few minutes."
+            ),
+        )
+        return redirect(back)
+    if created:
+        messages.success(
+            request, _("%(film)s was added to FilmTracker.") % {"film": film}
+        )
+    else:
+        messages.info(
+            request, _("%(film)s was already on FilmTracker.") % {"film": film}
+        )
+    return redirect(film)

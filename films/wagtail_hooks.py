@@ -1,12 +1,21 @@
 """Wagtail admin for editors: films and genres as snippets."""
 
 import django_filters
+from django.urls import path, reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
+from wagtail.admin.widgets import HeaderButton
 from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
+from wagtail.snippets.views.snippets import (
+    IndexView,
+    SnippetViewSet,
+    SnippetViewSetGroup,
+)
 
+from .admin_views import IMPORT_PERMISSION, TMDBImportView
 from .models import Film, Genre
 
 
@@ -31,8 +40,26 @@ class FilmFilterSet(WagtailFilterSet):
         fields = ["year", "genres"]
 
 
+class FilmIndexView(IndexView):
+    """The Film listing, with an "Add from TMDB" button for those who may add."""
+
+    @cached_property
+    def header_buttons(self):
+        buttons = list(super().header_buttons)
+        if self.request.user.has_perm(IMPORT_PERMISSION):
+            buttons.append(
+                HeaderButton(
+                    _("Add from TMDB"),
+                    url=reverse("films_tmdb_import"),
+                    icon_name="download",
+                )
+            )
+        return buttons
+
+
 class FilmViewSet(SnippetViewSet):
     model = Film
+    index_view_class = FilmIndexView
     icon = "media"
     menu_label = _("Films")
     list_display = [
@@ -66,3 +93,15 @@ class CatalogueGroup(SnippetViewSetGroup):
 
 
 register_snippet(CatalogueGroup)
+
+
+@hooks.register("register_admin_urls")
+def register_tmdb_import_url():
+    # Wagtail wraps these in its admin-access check; the view adds films.add_film.
+    return [
+        path(
+            "films/tmdb-import/",
+            TMDBImportView.as_view(),
+            name="films_tmdb_import",
+        )
+    ]

@@ -17,6 +17,7 @@ urlpatterns = [
     path("accounts/", include("accounts.settings_urls")),
     path("accounts/", include("allauth.urls")),
     path("films/", include("films.urls")),
+    path("films/", include("reviews.urls")),
     path("search/", include("search.urls")),
     path("users/", include("accounts.urls")),
     path("api/", include("filmtracker.api")),

@@ -11,6 +11,20 @@ class FeaturedFilmsBlock(blocks.StructBlock):
         icon = "pick"
         template = "blocks/featured_films_block.html"
 
+    def get_context(self, value, parent_context=None):
+        """Reload the chosen films with their numbers and posters in bulk.
+
+        The chooser gives bare Film rows; cards need the site average and the
+        poster renditions, which would otherwise cost queries per film.
+        """
+        from films.selectors import film_card_queryset
+
+        context = super().get_context(value, parent_context=parent_context)
+        ids = [film.pk for film in value["films"] if film is not None]
+        by_id = film_card_queryset().in_bulk(ids)
+        context["films"] = [by_id[pk] for pk in ids if pk in by_id]
+        return context
+
 
 class HomeBodyBlock(blocks.StreamBlock):
     featured_films = FeaturedFilmsBlock()

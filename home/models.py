@@ -4,7 +4,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
-from films.models import Film
+from films.selectors import film_card_queryset
 
 from .blocks import HomeBodyBlock
 
@@ -25,7 +25,7 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        films = Film.objects.with_stats().select_related("poster")
+        films = film_card_queryset()
         context["recent_films"] = films.order_by("-created_at", "-pk")[:HOME_LIST_SIZE]
         context["top_films"] = films.filter(rating_count__gt=0).order_by(
             "-average_rating", "-rating_count", "title"

@@ -171,6 +171,12 @@ WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt"]
 WAGTAIL_I18N_ENABLED = False
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 
+# --- Forms (django-bootstrap5) ----------------------------------------------
+
+BOOTSTRAP5 = {
+    "field_renderers": {"default": "filmtracker.forms.FieldRenderer"},
+}
+
 # --- Accounts (django-allauth) ----------------------------------------------
 
 LOGIN_URL = "account_login"

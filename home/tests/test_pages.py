@@ -1,6 +1,9 @@
 import pytest
+from wagtail_factories import ImageFactory
 
 from films.factories import FilmFactory
+from films.models import Film
+from home.models import HomePage
 from reviews.factories import UserFilmFactory
 
 pytestmark = pytest.mark.django_db
@@ -33,3 +36,43 @@ def test_healthz_answers_without_the_database(client, django_assert_num_queries)
     with django_assert_num_queries(0):
         response = client.get("/healthz")
     assert response.status_code == 200
+
+
+def _publish_featured(films):
+    home = HomePage.objects.get()
+    home.body = [
+        ("featured_films", {"heading": "Editors' picks", "films": list(films)}),
+    ]
+    home.save_revision().publish()
+    return home
+
+
+def test_featured_films_block_shows_the_chosen_films_with_their_numbers(client):
+    picked = FilmFactory(title="Editors Pick")
+    UserFilmFactory(film=picked, rating=9)
+    FilmFactory(title="Not Picked")
+    _publish_featured([picked])
+    html = client.get("/").content.decode()
+    section = html.split("Editors&#x27; picks", 1)[1].split("</section>", 1)[0]
+    assert "Editors Pick" in section
+    assert "Not Picked" not in section
+    assert 'aria-label="4.5 out of 5 stars"' in section
+
+
+def test_home_page_query_count_does_not_grow_with_films(
+    client, django_assert_num_queries
+):
+    poster = ImageFactory()  # shared: renditions are made once, queries still run
+    for size in (5, 50):
+        for _ in range(size - (5 if size == 50 else 0)):
+            film = FilmFactory(poster=poster)
+            UserFilmFactory(film=film, rating=7)
+        _publish_featured(Film.objects.order_by("pk")[: min(size, 8)])
+        client.get("/")  # the first view makes the poster renditions
+        # Wagtail routing: site, page, ancestors, view restrictions (4).
+        # Featured block: chooser lookup, cards, posters, renditions (4).
+        # Recently added and best rated: cards, posters, renditions (3 + 3).
+        with django_assert_num_queries(14):
+            response = client.get("/")
+        assert response.status_code == 200
+        assert len(response.context["recent_films"]) == min(size, 12)

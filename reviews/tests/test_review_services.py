@@ -1,9 +1,11 @@
 """review_upsert / review_delete: the one write path for the site and the API."""
 
 from datetime import timedelta
+from unittest import mock
 
 import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError
 from django.utils import timezone
 
 from films.factories import FilmFactory
@@ -59,3 +61,18 @@ def test_delete_removes_only_the_members_own_entry(member):
     assert review_delete(user=member, film=mine.film) is True
     assert review_delete(user=member, film=mine.film) is False
     assert list(UserFilm.objects.all()) == [theirs]
+
+
+def test_losing_an_insert_race_updates_the_winners_row(member):
+    """Another request inserted the row between our lookup and our insert."""
+    film = FilmFactory()
+    winner = UserFilm.objects.create(user=member, film=film, rating=2)
+    with mock.patch.object(
+        UserFilm.objects, "update_or_create", side_effect=IntegrityError("duplicate")
+    ):
+        row, created = review_upsert(user=member, film=film, rating=10, comment="Mine")
+    assert not created
+    assert row.pk == winner.pk
+    winner.refresh_from_db()
+    assert (winner.rating, winner.comment) == (10, "Mine")
+    assert UserFilm.objects.count() == 1

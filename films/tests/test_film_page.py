@@ -1,0 +1,194 @@
+import re
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from accounts.factories import UserFactory
+from films.factories import CreditFactory, FilmFactory, GenreFactory, PersonFactory
+from films.models import Credit
+from films.selectors import REVIEWS_PAGE_SIZE, film_rating_histogram
+from reviews.factories import UserFilmFactory
+from reviews.models import UserFilm
+
+pytestmark = pytest.mark.django_db
+
+WANT, WATCHED, DROPPED = (
+    UserFilm.Status.WANT,
+    UserFilm.Status.WATCHED,
+    UserFilm.Status.DROPPED,
+)
+
+
+def text_of(html, testid):
+    match = re.search(rf'data-testid="{testid}"[^>]*>(.*?)</', html, re.S)
+    assert match, f"no element with data-testid={testid}"
+    return re.sub(r"\s+", " ", match.group(1)).strip()
+
+
+@pytest.fixture
+def rated_film():
+    """Ratings 8, 8, 8, 3 (watched), 6 (dropped), plus an unrated 'want'.
+
+    By hand: average (8+8+8+3+6)/5 = 6.6 of 10 = 3.3 of 5, shown as 3½ stars
+    (6.6 rounds to 7 half stars); 5 ratings; 4 watched; histogram 8→3,
+    3→1, 6→1, so bars 100 %, 35 %, 35 % (1/3 of the peak, to 5 %).
+    """
+    film = FilmFactory(title="Stalker", year=1979, runtime=162)
+    for rating in (8, 8, 8, 3):
+        UserFilmFactory(film=film, rating=rating, status=WATCHED)
+    UserFilmFactory(film=film, rating=6, status=DROPPED)
+    UserFilmFactory(film=film, rating=None, status=WANT)
+    UserFilmFactory(rating=1)  # another film's rating must not leak in
+    return film
+
+
+def test_film_page_numbers_match_hand_computed_values(client, rated_film):
+    response = client.get(rated_film.get_absolute_url())
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert text_of(html, "site-average").startswith("3.3")
+    assert 'aria-label="3.5 out of 5 stars"' in html
+    assert "stars-7" in html
+    assert text_of(html, "rating-count") == "5 ratings"
+    assert text_of(html, "watch-count") == "watched by 4 members"
+    assert text_of(html, "histogram-8") == "4 stars: 3 ratings"
+    assert text_of(html, "histogram-6") == "3 stars: 1 rating"
+    assert text_of(html, "histogram-3") == "1.5 stars: 1 rating"
+    assert text_of(html, "histogram-1") == "0.5 stars: 0 ratings"
+    assert html.count("h-pct-100") == 1
+    assert html.count("h-pct-35") == 2
+
+
+def test_histogram_buckets_are_counted_in_one_query(
+    rated_film, django_assert_num_queries
+):
+    with django_assert_num_queries(1):
+        buckets = film_rating_histogram(film=rated_film)
+    by_rating = {b["rating"]: (b["count"], b["percent"]) for b in buckets}
+    assert [b["rating"] for b in buckets] == list(range(1, 11))
+    assert by_rating[8] == (3, 100)
+    assert by_rating[3] == (1, 35)
+    assert by_rating[6] == (1, 35)
+    assert by_rating[10] == (0, 0)
+    assert sum(count for count, _ in by_rating.values()) == 5
+
+
+def test_film_page_shows_facts_credits_and_tmdb_rating(client):
+    film = FilmFactory(
+        title="Heat",
+        year=1995,
+        runtime=170,
+        tmdb_vote_average="7.9",
+        tmdb_vote_count=1234,
+        overview="A crew of thieves and a detective.",
+    )
+    film.genres.add(GenreFactory(name="Crime"))
+    CreditFactory(film=film, person=PersonFactory(name="Michael Mann"), role="director")
+    CreditFactory(
+        film=film, person=PersonFactory(name="Al Pacino"), character="Vincent Hanna"
+    )
+    html = client.get(film.get_absolute_url()).content.decode()
+    assert "2 h 50 min" in html
+    assert "Crime" in html
+    assert "Michael Mann" in html
+    assert "Al Pacino" in html and "Vincent Hanna" in html
+    assert text_of(html, "tmdb-rating").startswith("7.9")
+    assert "1234 votes" in html
+    assert "A crew of thieves and a detective." in html
+    assert text_of(html, "site-average") == "No ratings yet"
+
+
+def test_poster_is_a_picture_with_modern_formats_and_alt_text(client):
+    film = FilmFactory(title="Solaris", with_poster=True)
+    html = client.get(film.get_absolute_url()).content.decode()
+    assert "<picture>" in html
+    assert 'type="image/avif"' in html
+    assert 'type="image/webp"' in html
+    assert 'alt="Poster of Solaris"' in html
+
+
+def test_film_cards_lazy_load_their_posters(client):
+    film = FilmFactory(title="Mirror", with_poster=True)
+    UserFilmFactory(film=film, rating=9)
+    html = client.get("/").content.decode()
+    assert 'loading="lazy"' in html
+    assert 'type="image/webp"' in html
+
+
+def test_reviews_are_newest_first_paginated_and_only_those_with_text(client):
+    film = FilmFactory()
+    now = timezone.now()
+    for i in range(REVIEWS_PAGE_SIZE + 2):
+        row = UserFilmFactory(film=film, comment=f"Review number {i:02d}")
+        UserFilm.objects.filter(pk=row.pk).update(updated_at=now - timedelta(hours=i))
+    UserFilmFactory(film=film, comment="")  # a bare rating is not a review
+    first = client.get(film.get_absolute_url()).content.decode()
+    positions = [first.find(f"Review number {i:02d}") for i in range(3)]
+    assert -1 not in positions and positions == sorted(positions)
+    assert f"Review number {REVIEWS_PAGE_SIZE:02d}" not in first
+    second = client.get(film.get_absolute_url(), {"page": 2}).content.decode()
+    assert f"Review number {REVIEWS_PAGE_SIZE:02d}" in second
+    assert f"Review number {REVIEWS_PAGE_SIZE + 1:02d}" in second
+    assert "Review number 00" not in second
+
+
+def test_unknown_film_is_a_404(client):
+    assert client.get("/films/no-such-film/").status_code == 404
+
+
+def test_visitor_is_invited_to_log_in_to_rate(client):
+    film = FilmFactory()
+    html = client.get(film.get_absolute_url()).content.decode()
+    assert "/accounts/login/?next=" in html
+    assert 'name="comment"' not in html
+
+
+def test_unverified_member_is_sent_to_verify_their_email(client, unverified_member):
+    client.force_login(unverified_member)
+    html = client.get(FilmFactory().get_absolute_url()).content.decode()
+    assert "verify your email address" in html
+    assert 'href="/accounts/email/"' in html
+    assert 'name="comment"' not in html
+
+
+def test_member_sees_the_rating_form_filled_with_their_own_row(member_client, member):
+    film = FilmFactory()
+    UserFilmFactory(film=film, user=member, rating=7, comment="Slow but great")
+    UserFilmFactory(film=film, rating=2, comment="Someone else's words")
+    html = member_client.get(film.get_absolute_url()).content.decode()
+    assert f'action="/films/{film.slug}/rating/"' in html
+    assert '<option value="3.5" selected>' in html
+    assert "Slow but great</textarea>" in html
+    assert f'href="/films/{film.slug}/rating/delete/"' in html
+
+
+def _film_with(n_reviews, *, poster=True):
+    film = FilmFactory(title="Big film", with_poster=poster)
+    film.genres.add(*[GenreFactory() for _ in range(3)])
+    for role in (Credit.Role.DIRECTOR, Credit.Role.CAST, Credit.Role.CAST):
+        CreditFactory(film=film, role=role)
+    for member in UserFactory.create_batch(n_reviews):
+        UserFilmFactory(film=film, user=member, rating=7, comment="Fine.")
+    return film
+
+
+# Visitor: film with stats, poster, renditions, genres, credits+people,
+# histogram, review count, review page. A member adds session, user, their
+# own row, the verified-email check and the navbar's two permission queries.
+@pytest.mark.parametrize("signed_in, expected", [(False, 8), (True, 14)])
+def test_film_page_query_count_does_not_grow_with_reviews(
+    client, member, django_assert_num_queries, signed_in, expected
+):
+    if signed_in:
+        client.force_login(member)
+    for n in (5, 50):
+        film = _film_with(n)
+        if signed_in:
+            UserFilmFactory(film=film, user=member, rating=8, comment="Mine")
+        url = film.get_absolute_url()
+        client.get(url)  # the first view makes the poster renditions
+        with django_assert_num_queries(expected):
+            response = client.get(url)
+        assert response.status_code == 200
+        assert response.context["page_obj"].paginator.count == n + signed_in

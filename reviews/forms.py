@@ -1,0 +1,102 @@
+"""The "Your rating" form on the film page."""
+
+from decimal import Decimal, InvalidOperation
+
+from django import forms
+from django.utils import timezone
+from django.utils.text import format_lazy
+from django.utils.translation import gettext_lazy as _
+
+from .models import COMMENT_MAX_LENGTH, RATING_MAX, RATING_MIN, UserFilm
+
+
+def stars_label(rating):
+    """'3½ out of 5' for rating 7 (the stored 1-10 scale); lazy, translated."""
+    whole, half = divmod(rating, 2)
+    stars = f"{whole or ''}{'½' if half else ''}"
+    return format_lazy(_("{stars} out of 5"), stars=stars)
+
+
+def stars_value(rating):
+    """The form's value for a stored rating: 7 -> '3.5', 8 -> '4'."""
+    return f"{Decimal(rating) / 2:g}"
+
+
+RATING_CHOICES = [("", _("No rating"))] + [
+    (stars_value(r), stars_label(r)) for r in range(RATING_MIN, RATING_MAX + 1)
+]
+
+
+def stars_to_rating(value):
+    """'3.5' (stars) -> 7 (stored); anything not a half step is refused."""
+    try:
+        doubled = Decimal(value) * 2
+    except (InvalidOperation, TypeError) as exc:
+        raise forms.ValidationError(_("Choose a rating from ½ to 5 stars.")) from exc
+    if doubled != doubled.to_integral_value():
+        raise forms.ValidationError(_("Ratings go in half stars."))
+    return int(doubled)
+
+
+class UserFilmForm(forms.ModelForm):
+    """A member's rating, status, comment and watch date for one film.
+
+    The rating is chosen in half stars (0.5-5) and stored as 1-10.
+    """
+
+    rating = forms.TypedChoiceField(
+        label=_("Rating"),
+        choices=RATING_CHOICES,
+        coerce=stars_to_rating,
+        empty_value=None,
+        required=False,
+        help_text=_("From ½ to 5 stars."),
+    )
+
+    class Meta:
+        model = UserFilm
+        fields = ["rating", "status", "watched_on", "comment"]
+        labels = {
+            "status": _("Status"),
+            "watched_on": _("Watched on"),
+            "comment": _("Your review"),
+        }
+        help_texts = {
+            "watched_on": _("Optional. Not in the future."),
+        }
+        widgets = {
+            "watched_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "comment": forms.Textarea(
+                attrs={"rows": 5, "placeholder": _("What did you think?")}
+            ),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and self.instance.rating is not None:
+            self.initial["rating"] = stars_value(self.instance.rating)
+        self.fields["watched_on"].widget.attrs["max"] = timezone.localdate().isoformat()
+        self.fields["comment"].help_text = _("Optional. Up to %(max)s characters.") % {
+            "max": f"{COMMENT_MAX_LENGTH:,}"
+        }
+
+    def clean_watched_on(self):
+        watched_on = self.cleaned_data.get("watched_on")
+        if watched_on and watched_on > timezone.localdate():
+            raise forms.ValidationError(_("The watch date can't be in the future."))
+        return watched_on
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("status") == UserFilm.Status.WANT:
+            if cleaned.get("rating") is not None:
+                self.add_error(
+                    "rating",
+                    _("Rate the film once you've seen it, or change the status."),
+                )
+            if cleaned.get("watched_on"):
+                self.add_error(
+                    "watched_on",
+                    _("A film you still want to watch has no watch date."),
+                )
+        return cleaned

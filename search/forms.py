@@ -1,0 +1,59 @@
+from django import forms
+from django.core.validators import MaxValueValidator
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from films.selectors import genre_list
+
+FIRST_FILM_YEAR = 1874  # the oldest surviving motion pictures
+QUERY_MAX_LENGTH = 200
+# The REST API's suggestions endpoint (shared contract); static/js/autocomplete.js
+# reads it from the input's data attribute and stays quiet if it is missing.
+AUTOCOMPLETE_URL = "/api/v1/films/autocomplete/"
+
+
+class SearchForm(forms.Form):
+    """One box for the title, plus the optional "advanced" filters."""
+
+    q = forms.CharField(
+        label=_("Title"),
+        max_length=QUERY_MAX_LENGTH,
+        required=False,
+        strip=True,
+        widget=forms.TextInput(
+            attrs={
+                "type": "search",
+                "autocomplete": "off",
+                "data-autocomplete": AUTOCOMPLETE_URL,
+            }
+        ),
+    )
+    year = forms.IntegerField(
+        label=_("Year"),
+        required=False,
+        min_value=FIRST_FILM_YEAR,
+        widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
+    )
+    genre = forms.ModelChoiceField(
+        label=_("Genre"),
+        queryset=genre_list(),
+        to_field_name="slug",
+        required=False,
+        empty_label=_("Any genre"),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Announced films can be a few years ahead; the limit moves with time.
+        latest = timezone.localdate().year + 5
+        self.fields["year"].validators.append(MaxValueValidator(latest))
+        self.fields["year"].widget.attrs["max"] = latest
+
+    def clean_q(self):
+        # No phrase search here; quotes only confuse the full-text engine.
+        return " ".join(self.cleaned_data["q"].replace('"', " ").split())
+
+    @property
+    def has_filters(self):
+        data = getattr(self, "cleaned_data", {})
+        return bool(data.get("year") or data.get("genre"))
