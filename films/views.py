@@ -63,14 +63,20 @@ def _safe_next(request, url):
 def film_import(request):
     """Add a TMDB film to the catalogue, then show its page (POST-redirect-GET).
 
-    Signed-in members only: importing is cheap and idempotent, but it writes
-    to the shared catalogue, so visitors are asked to log in first.
+    Verified members only, as in the API: importing is cheap and idempotent,
+    but it writes to the shared catalogue. Visitors are asked to log in first.
     """
     form = ImportForm(request.POST)
     back = _safe_next(request, request.POST.get("next"))
     if not request.user.is_authenticated:
         messages.info(request, _("Log in to add films from TMDB to FilmTracker."))
         return redirect_to_login(back)
+    if not member_can_review(request.user):
+        messages.warning(
+            request,
+            _("Verify your email address to add films from TMDB to FilmTracker."),
+        )
+        return redirect(back)
     if not form.is_valid():
         messages.error(request, _("That is not a TMDB film we can add."))
         return redirect(back)

@@ -4,6 +4,7 @@ import logging
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 
+from accounts.permissions import member_can_review
 from films import tmdb
 from films.selectors import film_card_queryset, film_search, tmdb_search_not_imported
 
@@ -72,6 +73,10 @@ def search(request):
             tmdb_page = _positive_int(request.GET.get("tmdb_page"))
             context["tmdb_state"], context["tmdb_results"] = _tmdb_results(
                 query=query, year=year, genre=genre, page=tmdb_page
+            )
+            # Adding films is for verified members (as in the API).
+            context["can_import"] = context["tmdb_state"] == "ok" and (
+                member_can_review(request.user)
             )
             tmdb_params = request.GET.copy()
             tmdb_params.pop("tmdb_page", None)

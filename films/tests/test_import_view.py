@@ -50,6 +50,18 @@ def test_visitors_are_asked_to_log_in_and_nothing_is_imported(client):
     assert "search" in response["Location"]
 
 
+def test_unverified_members_are_asked_to_verify_first(client, unverified_member):
+    client.force_login(unverified_member)
+    with mock.patch("films.views.film_import_from_tmdb") as importer:
+        response = client.post(URL, {"tmdb_id": "603", "next": BACK})
+    importer.assert_not_called()
+    assert response.status_code == 302
+    assert response["Location"] == BACK
+    with mock.patch("films.tmdb.tmdb_is_configured", return_value=False):
+        page = client.get(BACK).content.decode()
+    assert "Verify your email address to add films" in page
+
+
 def test_get_is_not_allowed(member_client):
     with mock.patch("films.views.film_import_from_tmdb") as importer:
         assert member_client.get(URL, {"tmdb_id": 603}).status_code == 405

@@ -198,6 +198,18 @@ def test_visitors_see_tmdb_results_and_are_asked_to_log_in_to_add(
     assert "to add them." in html
 
 
+def test_unverified_members_are_asked_to_verify_before_adding(
+    client, unverified_member, catalogue, tmdb_on
+):
+    client.force_login(unverified_member)
+    found = tmdb_page(tmdb_movie(603, "The Matrix", 1999))
+    with mock.patch("search.views.tmdb_search_not_imported", return_value=found):
+        html = client.get(URL, {"q": "matrix"}).content.decode()
+    assert "The Matrix" in html
+    assert 'name="tmdb_id"' not in html
+    assert f'href="{reverse("account_email")}"' in html
+
+
 def test_genre_filter_applies_to_tmdb_results(member_client, catalogue, tmdb_on):
     found = tmdb_page(
         tmdb_movie(1, "Space film", genre_ids=[878]),
