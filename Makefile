@@ -12,7 +12,7 @@ FAKE_TMDB_PORT ?= 8765
 FAKE_TMDB_TOKEN := fake-tmdb-read-access-token
 
 .DEFAULT_GOAL := help
-.PHONY: help install run fake-tmdb test lint format migrate seed clean
+.PHONY: help install run fake-tmdb test lint format migrate seed clean docker-smoke
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -57,6 +57,9 @@ lint: install ## Check code style with ruff
 format: install ## Format code with ruff
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+docker-smoke: ## Build the image, start the compose stack, check the site, tear it down
+	docker/smoke.sh
 
 clean: ## Remove the virtualenv, local database and media
 	rm -rf $(VENV) db.sqlite3 media staticfiles

@@ -7,6 +7,7 @@ Every environment variable is read here, once, through environs; `dev`,
 from datetime import timedelta
 from pathlib import Path
 
+from csp.constants import NONE, SELF, UNSAFE_EVAL, UNSAFE_INLINE
 from environs import Env
 
 from .email_url import parse_email_url
@@ -62,10 +63,16 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "csp",
 ]
 
 MIDDLEWARE = [
+    # Answers /healthz before host checks and the HTTPS redirect, so probes that
+    # speak plain HTTP to the container (Docker, Render) get their "ok".
+    "filmtracker.middleware.HealthCheckMiddleware",
+    "filmtracker.middleware.RequestIDMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "filmtracker.middleware.PathCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -108,6 +115,8 @@ DATABASES = {
 }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# redis:// maps to Django's own RedisCache (django.core.cache.backends.redis); it
+# holds the cache and the shared rate-limit and throttle counters of all workers.
 CACHES = {"default": env.dj_cache_url("CACHE_URL", "locmem://filmtracker")}
 
 AUTH_USER_MODEL = "accounts.User"
@@ -152,6 +161,9 @@ STATIC_ROOT = env.path("STATIC_ROOT", BASE_DIR / "staticfiles")
 STATIC_URL = "/static/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", BASE_DIR / "media")
 MEDIA_URL = "/media/"
+# Serve uploaded media from Django itself, for hosts with no proxy in front
+# (Render). docker compose leaves it off: nginx serves /media/ from the volume.
+SERVE_MEDIA = env.bool("SERVE_MEDIA", False)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
@@ -217,6 +229,9 @@ WAGTAILADMIN_LOGIN_URL = "admin_login"
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 # Password resets go through allauth's rate-limited flow only.
 WAGTAIL_PASSWORD_RESET_ENABLED = False
+# How many proxies we run in front of Django (nginx in docker compose, Render's
+# load balancer): allauth's rate limits then see the client's address, not ours.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", 0)
 
 # --- TMDB -------------------------------------------------------------------
 
@@ -340,26 +355,91 @@ SPECTACULAR_SETTINGS = {
     ],
 }
 
+# --- Security headers --------------------------------------------------------
+
+# Content Security Policy (django-csp 4). The public site runs no inline script
+# or style: everything comes from our own static files. Extra image origins
+# (TMDB's poster CDN, object storage for media) come from CSP_IMAGE_ORIGINS.
+CSP_IMAGE_ORIGINS = env.list("CSP_IMAGE_ORIGINS", ["https://image.tmdb.org"])
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", *CSP_IMAGE_ORIGINS],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    },
+}
+# Looser policies for pages we do not write ourselves, by path prefix (see
+# filmtracker.middleware.PathCSPMiddleware): the Wagtail admin still has inline
+# scripts and styles and previews pages in frames; Swagger UI and Redoc (our
+# templates have no inline code, the libraries are another matter) inject
+# styles at run time and Redoc runs a blob: worker.
+CSP_ADMIN_DIRECTIVES = {
+    "default-src": [SELF],
+    "script-src": [SELF, UNSAFE_INLINE, UNSAFE_EVAL],
+    "style-src": [SELF, UNSAFE_INLINE],
+    "img-src": [SELF, "data:", "blob:", "https:"],
+    "font-src": [SELF, "data:"],
+    "connect-src": [SELF],
+    "frame-src": [SELF, "https:"],
+    "worker-src": [SELF, "blob:"],
+    "object-src": [NONE],
+    "base-uri": [SELF],
+    "form-action": [SELF],
+    "frame-ancestors": [SELF],
+}
+CSP_API_DOCS_DIRECTIVES = {
+    "default-src": [SELF],
+    "script-src": [SELF, UNSAFE_INLINE],
+    "style-src": [SELF, UNSAFE_INLINE],
+    "img-src": [SELF, "data:", "https:"],
+    "font-src": [SELF, "data:"],
+    "connect-src": [SELF],
+    "worker-src": [SELF, "blob:"],
+    "object-src": [NONE],
+    "base-uri": [SELF],
+    "frame-ancestors": [NONE],
+}
+CSP_PATH_POLICIES = [
+    ("/admin/", CSP_ADMIN_DIRECTIVES),
+    ("/api/docs/", CSP_API_DOCS_DIRECTIVES),
+    ("/api/redoc/", CSP_API_DOCS_DIRECTIVES),
+]
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+SECURE_CONTENT_TYPE_NOSNIFF = True
+X_FRAME_OPTIONS = "DENY"
+
 # --- Logging ----------------------------------------------------------------
 
+LOG_LEVEL = env.str("LOG_LEVEL", "INFO")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "filters": {
         # urllib3 logs request URLs on retries; a TMDB v3 api_key would be in one.
         "redact_secrets": {"()": "filmtracker.log_filters.RedactSecretsFilter"},
+        "request_id": {"()": "filmtracker.logs.RequestIDFilter"},
     },
     "handlers": {
         "console": {
             "class": "logging.StreamHandler",
-            "filters": ["redact_secrets"],
+            "filters": ["redact_secrets", "request_id"],
         }
     },
-    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", "INFO")},
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
     "loggers": {
         # urllib3 logs full request URLs; TMDB's api_key could be in one.
         "urllib3": {"level": "WARNING"},
         # One line per background task (search index, references) is noise.
         "django_tasks": {"level": "WARNING"},
+        # One line per request; runserver already prints its own in development.
+        "filmtracker.request": {"level": "WARNING"},
     },
 }

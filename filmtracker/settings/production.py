@@ -1,7 +1,12 @@
-"""Production: secure by default, fails fast when a secret is missing."""
+"""Production: secure by default, fails fast when a secret is missing.
+
+Meant to run behind a TLS-terminating proxy (nginx in docker compose, Render's
+load balancer). `SECURE_SSL_REDIRECT=false` and `SECURE_COOKIES=false` exist only
+for a local run over plain http://localhost (docker-compose.override.yml).
+"""
 
 from .base import *  # noqa: F403
-from .base import env
+from .base import LOG_LEVEL, REST_FRAMEWORK, env
 
 DEBUG = False
 # No defaults: a missing secret or database stops the process at start-up.
@@ -17,15 +22,65 @@ STORAGES = {
     },
 }
 
+# --- HTTPS behind a proxy ---------------------------------------------------
+
+# The proxy terminates TLS and says so in X-Forwarded-Proto; it must overwrite
+# any value the client sent (docker/nginx.conf does).
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", True)
+# One year, subdomains included: what hstspreload.org asks for.
 SECURE_HSTS_SECONDS = env.int("SECURE_HSTS_SECONDS", 60 * 60 * 24 * 365)
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = True
-SECURE_CONTENT_TYPE_NOSNIFF = True
-SECURE_REFERRER_POLICY = "same-origin"
-SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
-SESSION_COOKIE_SECURE = True
-CSRF_COOKIE_SECURE = True
+
+# --- Cookies ----------------------------------------------------------------
+
+# `__Host-` names make browsers refuse the cookie unless it is Secure, has
+# Path=/ and no Domain, so a sibling subdomain cannot plant one. Browsers drop
+# such cookies over plain http, hence the unprefixed names for local http.
+SECURE_COOKIES = env.bool("SECURE_COOKIES", True)
+SESSION_COOKIE_SECURE = SECURE_COOKIES
+CSRF_COOKIE_SECURE = SECURE_COOKIES
+LANGUAGE_COOKIE_SECURE = SECURE_COOKIES
+SESSION_COOKIE_NAME = "__Host-sessionid" if SECURE_COOKIES else "sessionid"
+CSRF_COOKIE_NAME = "__Host-csrftoken" if SECURE_COOKIES else "csrftoken"
 SESSION_COOKIE_HTTPONLY = True
-X_FRAME_OPTIONS = "DENY"
+# The CSRF cookie stays readable by our own scripts (Django's documented
+# pattern for fetch()); HttpOnly would add nothing, the token is in the page.
+SESSION_COOKIE_SAMESITE = "Lax"
+CSRF_COOKIE_SAMESITE = "Lax"
+LANGUAGE_COOKIE_SAMESITE = "Lax"
+
+# --- Proxies and rate limits ------------------------------------------------
+
+# nginx in docker compose, or Render's load balancer: one proxy by default.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", 1)
+REST_FRAMEWORK = {**REST_FRAMEWORK, "NUM_PROXIES": ALLAUTH_TRUSTED_PROXY_COUNT}
+
+# --- Logging: one JSON object per line on stdout, with the request id ----------
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "filters": {
+        # urllib3 logs request URLs on retries; a TMDB v3 api_key would be in one.
+        "redact_secrets": {"()": "filmtracker.log_filters.RedactSecretsFilter"},
+        "request_id": {"()": "filmtracker.logs.RequestIDFilter"},
+    },
+    "formatters": {"json": {"()": "filmtracker.logs.JsonFormatter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "stream": "ext://sys.stdout",
+            "formatter": "json",
+            "filters": ["redact_secrets", "request_id"],
+        }
+    },
+    "root": {"handlers": ["console"], "level": LOG_LEVEL},
+    "loggers": {
+        "urllib3": {"level": "WARNING"},
+        "django_tasks": {"level": "WARNING"},
+        # Each request's method, path, status and duration, with its id.
+        "filmtracker.request": {"level": "INFO"},
+    },
+}

@@ -1,0 +1,185 @@
+#!/usr/bin/env bash
+# `make docker-smoke`: build the image, start the compose stack (web, proxy, db,
+# redis), check that the site works through nginx, and tear it all down again,
+# also when a check fails. Uses Docker when a Docker engine answers, else podman
+# (with podman-compose, or `podman compose`).
+#
+# Environment: SMOKE_TIMEOUT (seconds to wait for the site, default 300),
+# SMOKE_IMAGE (tag to build, default filmtracker:smoke).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SMOKE_TIMEOUT=${SMOKE_TIMEOUT:-300}
+IMAGE=${SMOKE_IMAGE:-filmtracker:smoke}
+PROJECT="ftsmoke$$"
+started=$(date +%s)
+checks=()
+
+say() { printf 'docker-smoke: %s\n' "$*"; }
+fail() { say "FAIL: $*"; exit 1; }
+pass() { checks+=("$*"); say "ok: $*"; }
+
+# --- engine -----------------------------------------------------------------
+if command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1; then
+    engine=docker
+    build=(docker build)
+    if docker compose version >/dev/null 2>&1; then compose=(docker compose)
+    else compose=(docker-compose); fi
+elif command -v podman >/dev/null 2>&1; then
+    engine=podman
+    # The docker image format keeps HEALTHCHECK (OCI drops it).
+    build=(podman build --format docker)
+    if command -v podman-compose >/dev/null 2>&1; then compose=(podman-compose)
+    else compose=(podman compose); fi
+else
+    fail "neither a Docker engine nor podman is available"
+fi
+compose+=(-p "$PROJECT" -f docker-compose.yml -f docker-compose.override.yml)
+say "engine: $engine, compose: ${compose[*]}"
+
+# --- the stack's settings: nothing from a developer's .env leaks in ----------
+port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+export FILMTRACKER_IMAGE="$IMAGE" HTTP_BIND=127.0.0.1 HTTP_PORT="$port"
+export SECRET_KEY="" ALLOWED_HOSTS="localhost,127.0.0.1" CSRF_TRUSTED_ORIGINS=""
+export WAGTAILADMIN_BASE_URL="http://127.0.0.1:$port" SEED_DEMO=true
+export ADMIN_USERNAME=admin ADMIN_EMAIL=admin@localhost.invalid
+export ADMIN_PASSWORD="smoke-$(python3 -c 'import secrets; print(secrets.token_hex(8))')"
+export TMDB_API_TOKEN="" TMDB_API_KEY="" EMAIL_URL="consolemail://" LOG_LEVEL=INFO
+export POSTGRES_USER=filmtracker POSTGRES_DB=filmtracker
+export POSTGRES_PASSWORD="pg-$(python3 -c 'import secrets; print(secrets.token_hex(8))')"
+base="http://127.0.0.1:$port"
+tmp=$(mktemp -d)
+
+container() {  # the id of one service's container
+    "$engine" ps -a -q --filter "label=com.docker.compose.project=$PROJECT" \
+        --filter "label=com.docker.compose.service=$1" | head -n1
+}
+
+teardown() {
+    local rc=$?
+    if ((rc != 0)); then
+        say "logs of the failed run:"
+        "${compose[@]}" logs --tail 80 >"$tmp/logs.txt" 2>&1 || true
+        tail -n 160 "$tmp/logs.txt" || true
+    fi
+    say "tearing down"
+    "${compose[@]}" down -v >/dev/null 2>&1 || true
+    rm -rf "$tmp"
+    exit "$rc"
+}
+trap teardown EXIT
+trap 'exit 130' INT TERM
+
+# --- build --------------------------------------------------------------------
+t0=$(date +%s)
+"${build[@]}" -t "$IMAGE" . >"$tmp/build.log" 2>&1 || { tail -n 60 "$tmp/build.log"; fail "image build"; }
+size=$("$engine" image inspect --format '{{.Size}}' "$IMAGE")
+pass "image $IMAGE built in $(($(date +%s) - t0))s, $((size / 1024 / 1024)) MB"
+
+user=$("$engine" image inspect --format '{{.Config.User}}' "$IMAGE")
+[[ -n $user && ${user%%:*} != root && ${user%%:*} != 0 ]] || fail "image user is '$user'"
+pass "image runs as user '$user'"
+
+# No compiler and no build leftovers (wheels, pip cache) in the runtime image.
+"$engine" run --rm --user 0 --entrypoint sh "$IMAGE" -c 'command -v gcc' >/dev/null 2>&1 \
+    && fail "the runtime image has gcc"
+"$engine" run --rm --user 0 --entrypoint sh "$IMAGE" -c 'command -v cc || command -v g++' >/dev/null 2>&1 \
+    && fail "the runtime image has a C compiler"
+leftovers=$("$engine" run --rm --user 0 --entrypoint sh "$IMAGE" -c \
+    'find /app /opt/venv /tmp /root -name "*.whl" -o -path "*/.cache/pip" 2>/dev/null | head -n 5')
+[[ -z $leftovers ]] || fail "build leftovers in the runtime image: $leftovers"
+pass "runtime image has no gcc/cc and no wheels or pip cache"
+
+# --- up -------------------------------------------------------------------------
+t0=$(date +%s)
+"${compose[@]}" up -d >"$tmp/up.log" 2>&1 || { tail -n 40 "$tmp/up.log"; fail "compose up"; }
+say "stack up on $base, waiting for the site (at most ${SMOKE_TIMEOUT}s)"
+deadline=$((t0 + SMOKE_TIMEOUT))
+until curl -fsS -o /dev/null --max-time 5 "$base/healthz" 2>/dev/null; do
+    web=$(container web)
+    if [[ -n $web && $("$engine" inspect --format '{{.State.Status}}' "$web") == exited ]]; then
+        fail "the web container exited"
+    fi
+    (($(date +%s) < deadline)) || fail "the site did not answer within ${SMOKE_TIMEOUT}s"
+    sleep 2
+done
+pass "site answered through nginx after $(($(date +%s) - t0))s (migrate + demo seed)"
+
+# --- checks -----------------------------------------------------------------
+fetch() {  # fetch NAME URL [curl args...]: body to $tmp/NAME.html, headers to $tmp/NAME.h
+    local name=$1 url=$2; shift 2
+    curl -sS --max-time 30 -D "$tmp/$name.h" -o "$tmp/$name.html" \
+        -w '%{http_code} %{url_effective}' "$@" "$url"
+}
+expect_status() {  # expect_status WANT GOT URL
+    [[ ${2%% *} == "$1" ]] || fail "$3 answered ${2%% *}, expected $1"
+}
+has_header() {  # has_header NAME REGEX
+    grep -qiE "^$2" "$tmp/$1.h" || fail "response to $1 lacks header /$2/"
+}
+
+got=$(fetch home "$base/")
+expect_status 200 "$got" /
+grep -q "Featured films" "$tmp/home.html" || fail "home page without the demo's featured films"
+has_header home "content-security-policy: default-src 'self'"
+grep -i "^content-security-policy:" "$tmp/home.h" | grep -i "script-src" | grep -q "unsafe-inline" \
+    && fail "public CSP allows inline scripts"
+has_header home "x-frame-options: DENY"
+has_header home "referrer-policy: same-origin"
+has_header home "cross-origin-opener-policy: same-origin"
+has_header home "x-content-type-options: nosniff"
+has_header home "x-request-id: [0-9a-f]{8,}"
+pass "home page 200 with the demo catalogue and security headers (CSP, XFO, COOP, Referrer-Policy, nosniff, X-Request-ID)"
+
+css=$(grep -oE '/static/[^"]+\.css' "$tmp/home.html" | head -n1)
+[[ $css =~ \.[0-9a-f]{12}\.css$ ]] || fail "stylesheet '$css' is not a hashed (manifest) static file"
+got=$(fetch css "$base$css" --compressed)
+expect_status 200 "$got" "$css"
+has_header css "cache-control: max-age=[0-9]{6,}"
+pass "hashed static file $css served by whitenoise with a long cache lifetime"
+
+got=$(fetch film "$base/films/the-matrix-1999/")
+expect_status 200 "$got" /films/the-matrix-1999/
+grep -q "The Matrix" "$tmp/film.html" || fail "film page lacks its title"
+pass "film page /films/the-matrix-1999/ 200"
+
+media=$(grep -oE '/media/[^" ]+\.(jpg|jpeg|png|webp|avif)' "$tmp/film.html" "$tmp/home.html" | head -n1 | cut -d: -f2-)
+if [[ -n $media ]]; then
+    got=$(fetch media "$base$media")
+    expect_status 200 "$got" "$media"
+    pass "poster $media served by nginx from the media volume"
+else
+    say "note: no /media/ image on the film page to check"
+fi
+
+got=$(fetch admin "$base/admin/" -L)
+expect_status 200 "$got" /admin/
+[[ $got == *"/accounts/login/"* ]] || fail "/admin/ did not lead to the allauth login (${got#* })"
+grep -q 'name="password"' "$tmp/admin.html" || fail "admin login page without a password field"
+pass "/admin/ leads to the rate-limited login page (${got#* })"
+
+got=$(fetch wagtaillogin "$base/admin/login/")
+has_header wagtaillogin "location: /accounts/login/"
+pass "Wagtail's own /admin/login/ redirects to the allauth login"
+
+got=$(fetch schema "$base/api/schema/" -H "Accept: application/vnd.oai.openapi+json")
+expect_status 200 "$got" /api/schema/
+grep -q '"openapi"' "$tmp/schema.html" || fail "/api/schema/ is not an OpenAPI document"
+pass "/api/schema/ 200 (OpenAPI)"
+
+got=$(fetch spoof "$base/" -H "X-Forwarded-Proto: https")
+expect_status 200 "$got" "/ (client claiming https)"
+grep -qi "^strict-transport-security" "$tmp/spoof.h" && fail "nginx let a client's X-Forwarded-Proto through"
+pass "nginx overwrites a client's X-Forwarded-Proto (no HSTS over plain http)"
+
+web=$(container web)
+uid=$("$engine" exec "$web" id -u)
+[[ $uid != 0 ]] || fail "the web container runs as root"
+pass "web container runs as uid $uid"
+
+"${compose[@]}" logs web >"$tmp/web.log" 2>&1 || true
+grep -q '"logger": "filmtracker.request".*"request_id": "[0-9a-f]\{8,\}"' "$tmp/web.log" \
+    || fail "no JSON request log line with a request id in the web container's output"
+pass "web logs JSON lines with request ids"
+
+say "all ${#checks[@]} checks passed in $(($(date +%s) - started))s"
