@@ -27,8 +27,10 @@ if command -v docker >/dev/null 2>&1 && docker info >/dev/null 2>&1; then
     else compose=(docker-compose); fi
 elif command -v podman >/dev/null 2>&1; then
     engine=podman
-    # The docker image format keeps HEALTHCHECK (OCI drops it).
-    build=(podman build --format docker)
+    # The docker image format keeps HEALTHCHECK (OCI drops it). No per-step
+    # layers: with the vfs storage driver each one is a full copy of the image
+    # (here ~20 minutes with layers, ~3 without).
+    build=(podman build --format docker --layers=false)
     if command -v podman-compose >/dev/null 2>&1; then compose=(podman-compose)
     else compose=(podman compose); fi
 else
@@ -80,14 +82,13 @@ user=$("$engine" image inspect --format '{{.Config.User}}' "$IMAGE")
 [[ -n $user && ${user%%:*} != root && ${user%%:*} != 0 ]] || fail "image user is '$user'"
 pass "image runs as user '$user'"
 
-# No compiler and no build leftovers (wheels, pip cache) in the runtime image.
-"$engine" run --rm --user 0 --entrypoint sh "$IMAGE" -c 'command -v gcc' >/dev/null 2>&1 \
-    && fail "the runtime image has gcc"
-"$engine" run --rm --user 0 --entrypoint sh "$IMAGE" -c 'command -v cc || command -v g++' >/dev/null 2>&1 \
-    && fail "the runtime image has a C compiler"
-leftovers=$("$engine" run --rm --user 0 --entrypoint sh "$IMAGE" -c \
-    'find /app /opt/venv /tmp /root -name "*.whl" -o -path "*/.cache/pip" 2>/dev/null | head -n 5')
-[[ -z $leftovers ]] || fail "build leftovers in the runtime image: $leftovers"
+# No compiler and no build leftovers (wheels, pip cache) in the runtime image;
+# one container for all three questions, as each start copies the image (vfs).
+found=$("$engine" run --rm --user 0 --entrypoint sh "$IMAGE" -c '
+    for c in gcc cc g++ clang; do command -v "$c" && echo "compiler: $c"; done
+    find /app /opt/venv /tmp /root -name "*.whl" -o -path "*/.cache/pip" 2>/dev/null | head -n 5
+    echo checked' 2>/dev/null) || fail "could not look inside the image: $found"
+[[ $found == checked ]] || fail "the runtime image holds build tools or leftovers: ${found%checked}"
 pass "runtime image has no gcc/cc and no wheels or pip cache"
 
 # --- up -------------------------------------------------------------------------
@@ -121,8 +122,9 @@ has_header() {  # has_header NAME REGEX
 got=$(fetch home "$base/")
 expect_status 200 "$got" /
 grep -q "Featured films" "$tmp/home.html" || fail "home page without the demo's featured films"
-has_header home "content-security-policy: default-src 'self'"
-grep -i "^content-security-policy:" "$tmp/home.h" | grep -i "script-src" | grep -q "unsafe-inline" \
+has_header home "content-security-policy: .*default-src 'self'"
+has_header home "content-security-policy: .*script-src 'self'"
+grep -iE "^content-security-policy:.*script-src[^;]*unsafe-inline" "$tmp/home.h" \
     && fail "public CSP allows inline scripts"
 has_header home "x-frame-options: DENY"
 has_header home "referrer-policy: same-origin"
@@ -157,6 +159,27 @@ expect_status 200 "$got" /admin/
 [[ $got == *"/accounts/login/"* ]] || fail "/admin/ did not lead to the allauth login (${got#* })"
 grep -q 'name="password"' "$tmp/admin.html" || fail "admin login page without a password field"
 pass "/admin/ leads to the rate-limited login page (${got#* })"
+
+# Sign in as the admin through allauth (CSRF, plain-http cookies, rate-limit
+# counters in Redis) and open the Wagtail dashboard.
+jar="$tmp/cookies"
+got=$(fetch login "$base/accounts/login/?next=/admin/" -c "$jar")
+expect_status 200 "$got" /accounts/login/
+token=$(grep -oE 'name="csrfmiddlewaretoken" value="[^"]+"' "$tmp/login.html" | head -n1 | cut -d'"' -f4)
+[[ -n $token ]] || fail "login page without a CSRF token"
+got=$(fetch signin "$base/accounts/login/?next=/admin/" -b "$jar" -c "$jar" \
+    -H "Referer: $base/accounts/login/" --data-urlencode "login=$ADMIN_USERNAME" \
+    --data-urlencode "password=$ADMIN_PASSWORD" --data-urlencode "csrfmiddlewaretoken=$token")
+expect_status 302 "$got" "POST /accounts/login/"
+has_header signin "location: /admin/"
+got=$(fetch dashboard "$base/admin/" -b "$jar")
+expect_status 200 "$got" "/admin/ (signed in)"
+grep -qiE "^content-security-policy:.*script-src[^;]*unsafe-inline" "$tmp/dashboard.h" \
+    || fail "the Wagtail admin lacks its own (looser) CSP"
+pass "admin signs in through allauth over http and gets the Wagtail dashboard, with the admin CSP"
+keys=$("$engine" exec "$(container redis)" redis-cli dbsize | tr -dc 0-9)
+((${keys:-0} > 0)) || fail "Redis is empty: the site does not use it as its cache"
+pass "Redis holds $keys keys (cache, rate-limit counters)"
 
 got=$(fetch wagtaillogin "$base/admin/login/")
 has_header wagtaillogin "location: /accounts/login/"
