@@ -4,12 +4,13 @@
 # also when a check fails. Uses Docker when a Docker engine answers, else podman
 # (with podman-compose, or `podman compose`).
 #
-# Environment: SMOKE_TIMEOUT (seconds to wait for the site, default 300),
-# SMOKE_IMAGE (tag to build, default filmtracker:smoke).
+# Environment: SMOKE_TIMEOUT (seconds to wait for the site, default 600),
+# SMOKE_IMAGE (tag to build, default filmtracker:smoke), SMOKE_KEEP_IMAGE=1 to
+# keep the built image afterwards.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-SMOKE_TIMEOUT=${SMOKE_TIMEOUT:-300}
+SMOKE_TIMEOUT=${SMOKE_TIMEOUT:-600}
 IMAGE=${SMOKE_IMAGE:-filmtracker:smoke}
 PROJECT="ftsmoke$$"
 started=$(date +%s)
@@ -66,6 +67,9 @@ teardown() {
     fi
     say "tearing down"
     "${compose[@]}" down -v >/dev/null 2>&1 || true
+    if [[ ${SMOKE_KEEP_IMAGE:-0} != 1 ]]; then
+        "$engine" rmi "$IMAGE" >/dev/null 2>&1 || true
+    fi
     rm -rf "$tmp"
     exit "$rc"
 }
