@@ -31,6 +31,7 @@ INSTALLED_APPS = [
     "reviews",
     "accounts",
     "search",
+    "bench",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
