@@ -6,6 +6,7 @@ give the same rows. Rows go in through PostgreSQL's COPY (psycopg's
 the end so the site can insert afterwards.
 """
 
+import itertools
 import random
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
@@ -38,8 +39,9 @@ class Sizes:
     people: int = 30_000
 
 
-def _zipf_weights(n, s=1.0):
-    return [1 / (rank**s) for rank in range(1, n + 1)]
+def _zipf_cum_weights(n, s=1.0):
+    """Cumulative Zipf weights, computed once: `choices` would redo it per call."""
+    return list(itertools.accumulate(1 / (rank**s) for rank in range(1, n + 1)))
 
 
 class Generator:
@@ -49,18 +51,18 @@ class Generator:
         # English-like vocabulary with a Zipf frequency, as real text has:
         # a few words are in thousands of overviews, most in a handful.
         self.words = list(dict.fromkeys(Lorem.word_list))
-        self.word_weights = _zipf_weights(len(self.words), 0.9)
+        self.word_weights = _zipf_cum_weights(len(self.words), 0.9)
         self.now = EPOCH + timedelta(days=3 * 365)
         self.first_names = list(Names.first_names)
         self.last_names = list(Names.last_names)
 
     def text(self, n_words):
-        words = self.rng.choices(self.words, self.word_weights, k=n_words)
+        words = self.rng.choices(self.words, cum_weights=self.word_weights, k=n_words)
         return " ".join(words).capitalize() + "."
 
     def title(self):
         n = self.rng.choice((1, 2, 2, 3, 3, 4))
-        words = self.rng.choices(self.words, self.word_weights, k=n)
+        words = self.rng.choices(self.words, cum_weights=self.word_weights, k=n)
         return " ".join(w.capitalize() for w in words)
 
     def genres(self):
@@ -77,7 +79,7 @@ class Generator:
     def films(self):
         """Film rows, then (film genres, credits) as separate lists."""
         rng, films, film_genres, credits = self.rng, [], [], []
-        people_weights = _zipf_weights(self.sizes.people, 0.8)
+        people_weights = _zipf_cum_weights(self.sizes.people, 0.8)
         people_ids = range(1, self.sizes.people + 1)
         span = (self.now - EPOCH).total_seconds()
         for pk in range(1, self.sizes.films + 1):
@@ -100,7 +102,9 @@ class Generator:
             )  # fmt: skip
             for genre in rng.sample(range(1, len(GENRES) + 1), rng.randint(1, 3)):
                 film_genres.append((pk, genre))
-            cast = rng.choices(people_ids, people_weights, k=rng.randint(4, 10))
+            cast = rng.choices(
+                people_ids, cum_weights=people_weights, k=rng.randint(4, 10)
+            )
             director = rng.choice(people_ids)
             credits.append((pk, director, Credit.Role.DIRECTOR, "", 0))
             for order, person in enumerate(dict.fromkeys(cast)):
@@ -121,7 +125,7 @@ class Generator:
         """Unique (member, film) pairs; popular films get most of the ratings."""
         rng, sizes = self.rng, self.sizes
         film_ids = range(1, sizes.films + 1)
-        cum = list(_cumulative(popularity))
+        cum = list(itertools.accumulate(popularity))
         seen, rows = set(), []
         per_member = sizes.ratings / sizes.members
         statuses = [UserFilm.Status.WATCHED] * 8 + [
@@ -146,13 +150,6 @@ class Generator:
             if len(rows) >= per_member * user and user < sizes.members:
                 user += 1
         return rows
-
-
-def _cumulative(values):
-    total = 0.0
-    for value in values:
-        total += value
-        yield total
 
 
 def _copy(cursor, table, columns, rows):

@@ -55,3 +55,6 @@ class Command(BaseCommand):
             )
         if opts["build_only"]:
             return
+        from bench.report import run_and_report
+
+        run_and_report(opts=opts, out=self.stdout)
