@@ -29,6 +29,12 @@ GENRES = [
     "Science Fiction", "TV Movie", "Thriller", "War", "Western",
 ]  # fmt: skip
 EPOCH = datetime(2023, 1, 1, tzinfo=UTC)
+NAME_WORDS = 20_000
+SYLLABLES = [
+    a + b
+    for a in ("b", "d", "f", "g", "k", "l", "m", "n", "r", "s", "t", "v", "z", "th")
+    for b in ("a", "e", "i", "o", "u", "ar", "en", "or")
+]
 
 
 @dataclass(frozen=True)
@@ -39,7 +45,7 @@ class Sizes:
     people: int = 30_000
 
 
-def _zipf_cum_weights(n, s=1.0):
+def _zipf_cum_weights(n, s=1.0):  # people: a few actors are in many films
     """Cumulative Zipf weights, computed once: `choices` would redo it per call."""
     return list(itertools.accumulate(1 / (rank**s) for rank in range(1, n + 1)))
 
@@ -48,13 +54,28 @@ class Generator:
     def __init__(self, *, seed, sizes):
         self.rng = random.Random(seed)  # noqa: S311 - test data, not secrets
         self.sizes = sizes
-        # English-like vocabulary with a Zipf frequency, as real text has:
-        # a few words are in thousands of overviews, most in a handful.
+        # About 1,000 English words, then 20,000 made-up names and rare words,
+        # drawn with a Zipf-Mandelbrot law: the offset stands for the stop
+        # words that full-text search drops, so the most common indexed word
+        # is in about one overview in ten, as in real text; titles and
+        # overviews get their distinctive words from the long tail.
         self.words = list(dict.fromkeys(Lorem.word_list))
-        self.word_weights = _zipf_cum_weights(len(self.words), 0.9)
+        self.words += self._made_up_words(NAME_WORDS, exclude=set(self.words))
+        self.word_weights = list(
+            itertools.accumulate(1 / (rank + 50) for rank in range(len(self.words)))
+        )
         self.now = EPOCH + timedelta(days=3 * 365)
         self.first_names = list(Names.first_names)
         self.last_names = list(Names.last_names)
+
+    def _made_up_words(self, n, exclude):
+        words = set()
+        while len(words) < n:
+            k = self.rng.choice((2, 2, 3))
+            word = "".join(self.rng.choice(SYLLABLES) for _ in range(k))
+            if word not in exclude:
+                words.add(word)
+        return sorted(words)
 
     def text(self, n_words):
         words = self.rng.choices(self.words, cum_weights=self.word_weights, k=n_words)
