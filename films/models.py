@@ -1,6 +1,6 @@
 from django.db import models
-from django.db.models import Avg, Count, OuterRef, Subquery
-from django.db.models.functions import Coalesce
+from django.db.models import Avg, Count, F, OuterRef, Subquery
+from django.db.models.functions import Coalesce, Lower
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -163,7 +163,24 @@ class Film(index.Indexed, models.Model):
         ordering = ["title", "year"]
         verbose_name = _("film")
         verbose_name_plural = _("films")
-        indexes = [models.Index(fields=["title", "year"])]
+        indexes = [
+            models.Index(fields=["title", "year"]),
+            # One per ORDER BY the site and API use (films/selectors.py
+            # film_order_by: the column, then lower(title), then id), so a
+            # page of 20 is an index range scan, not a sort of the catalogue.
+            # ASC is NULLS LAST by default, as film_order_by asks.
+            models.Index(Lower("title"), F("id"), name="films_film_title_order"),
+            models.Index(
+                F("year"), Lower("title"), F("id"), name="films_film_year_order"
+            ),
+            # The DESC NULLS LAST orderings (-popularity, -year) have
+            # PostgreSQL-only indexes in migration 0002: SQLite cannot index
+            # NULLS LAST, and it would rebuild Meta indexes on table changes.
+            # Newest first (home page): created_at alone leaves ties to a sort.
+            models.Index(
+                F("created_at").desc(), F("id").desc(), name="films_film_newest_order"
+            ),
+        ]
 
     def __str__(self):
         return f"{self.title} ({self.year})" if self.year else self.title

@@ -42,3 +42,30 @@ def create_index_concurrently(*, name, table, using, expression):
             cursor.execute(f'DROP INDEX CONCURRENTLY IF EXISTS "{name}"')
 
     return migrations.RunPython(forwards, backwards, elidable=False)
+
+
+class AddIndexConcurrentlyOnPostgres(migrations.AddIndex):
+    """`AddIndex`, built with CONCURRENTLY on PostgreSQL (writes go on meanwhile).
+
+    Other databases get a plain CREATE INDEX. The migration needs `atomic = False`.
+    """
+
+    def database_forwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor != "postgresql":
+            return super().database_forwards(
+                app_label, schema_editor, from_state, to_state
+            )
+        model = to_state.apps.get_model(app_label, self.model_name)
+        if self.allow_migrate_model(schema_editor.connection.alias, model):
+            with schema_editor.connection.cursor() as cursor:
+                _drop_invalid(cursor, self.index.name)
+            schema_editor.add_index(model, self.index, concurrently=True)
+
+    def database_backwards(self, app_label, schema_editor, from_state, to_state):
+        if schema_editor.connection.vendor != "postgresql":
+            return super().database_backwards(
+                app_label, schema_editor, from_state, to_state
+            )
+        model = from_state.apps.get_model(app_label, self.model_name)
+        if self.allow_migrate_model(schema_editor.connection.alias, model):
+            schema_editor.remove_index(model, self.index, concurrently=True)

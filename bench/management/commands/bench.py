@@ -4,6 +4,7 @@ Run it through `make bench`, which sets the environment (production settings,
 a `*_bench` DATABASE_URL, local http). The work lives in the `bench` package.
 """
 
+from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
 from bench.dataset import Sizes
@@ -46,7 +47,10 @@ class Command(BaseCommand):
             ratings=opts["ratings"],
             people=opts["people"],
         )
-        if not (opts["reuse"] and database_exists()):
+        if opts["reuse"] and database_exists():
+            # The data stays; schema changes since it was built still apply.
+            call_command("migrate", verbosity=0, interactive=False)
+        else:
             build(
                 seed=opts["seed"],
                 sizes=sizes,

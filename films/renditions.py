@@ -1,0 +1,28 @@
+"""Poster renditions that listings need, made ahead of any page view.
+
+Wagtail makes a missing rendition during the request that first asks for it
+(open the original, resize, write a file, insert a row). Under load that puts
+image work on the request path, so imports and `manage.py warm_renditions`
+make these in advance; listings then only read prefetched renditions.
+"""
+
+from wagtail.images import get_image_model
+
+# Every filter spec a listing or page shows posters at: API (films/api),
+# film cards and the film page (templates). Keep in step with those.
+LISTING_RENDITION_SPECS = ("fill-300x450", "fill-400x600")
+
+
+def poster_renditions_warm(*, images=None, specs=LISTING_RENDITION_SPECS):
+    """Create the missing renditions of `images` (default: every poster)."""
+    from films.models import Film
+
+    if images is None:
+        poster_ids = Film.objects.exclude(poster=None).values("poster_id")
+        images = get_image_model().objects.filter(pk__in=poster_ids)
+    made = 0
+    for image in images.prefetch_renditions(*specs).iterator(chunk_size=200):
+        before = len(getattr(image, "prefetched_renditions", ()))
+        image.get_renditions(*specs)
+        made += max(0, len(specs) - before)
+    return made
