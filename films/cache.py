@@ -60,3 +60,19 @@ def films_changed(*, film_ids, catalogue=False):
         return
     _bump(keys)
     transaction.on_commit(lambda: _bump(keys))
+
+
+def film_cached(*, key, build, catalogue=False, timeout=60 * 10):
+    """`build()` -> (value, film_ids), cached until one of those films changes.
+
+    With `catalogue=True` the entry also goes when any film is added, removed
+    or edited (for lists whose membership or order depends on that).
+    """
+    if catalogue:
+        key = f"{key}:{catalogue_version()}"
+    entry = cache.get(key)
+    if entry is not None and film_versions(film_ids=entry[1]) == entry[1]:
+        return entry[0]
+    value, film_ids = build()
+    cache.set(key, (value, film_versions(film_ids=film_ids)), timeout)
+    return value

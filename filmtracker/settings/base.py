@@ -110,6 +110,9 @@ DATABASES = {
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 CACHES = {"default": env.dj_cache_url("CACHE_URL", "locmem://filmtracker")}
+# Sessions read through the cache (written to both): a signed-in page view
+# costs no session query while the cache holds it.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 AUTH_USER_MODEL = "accounts.User"
 
