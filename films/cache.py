@@ -62,17 +62,50 @@ def films_changed(*, film_ids, catalogue=False):
     transaction.on_commit(lambda: _bump(keys))
 
 
+def cached_entry(key, *, catalogue):
+    """The entry stored under `key` if still valid, else None.
+
+    Two cache round trips: the entry (with the catalogue version, if it
+    depends on it), then the versions of its films.
+    """
+    found = cache.get_many([key, CATALOGUE_KEY] if catalogue else [key])
+    entry = found.get(key)
+    if entry is None:
+        return None
+    if catalogue and entry["catalogue"] != found.get(CATALOGUE_KEY):
+        return None
+    if film_versions(film_ids=entry["films"]) != entry["films"]:
+        return None
+    return entry
+
+
+def store_entry(key, *, value, film_ids, catalogue_seen, timeout):
+    """Store `value` with the versions it was built from.
+
+    `catalogue_seen` is the catalogue version read *before* building (None if
+    the value does not depend on it), so a change during the build is not
+    stored as current. Film versions are read after, which leaves a window of
+    one render for a stale entry; PAGE_TIMEOUT bounds it.
+    """
+    entry = {
+        "value": value,
+        "catalogue": catalogue_seen,
+        "films": film_versions(film_ids=film_ids),
+    }
+    cache.set(key, entry, timeout)
+
+
 def film_cached(*, key, build, catalogue=False, timeout=60 * 10):
     """`build()` -> (value, film_ids), cached until one of those films changes.
 
     With `catalogue=True` the entry also goes when any film is added, removed
     or edited (for lists whose membership or order depends on that).
     """
-    if catalogue:
-        key = f"{key}:{catalogue_version()}"
-    entry = cache.get(key)
-    if entry is not None and film_versions(film_ids=entry[1]) == entry[1]:
-        return entry[0]
+    entry = cached_entry(key, catalogue=catalogue)
+    if entry is not None:
+        return entry["value"]
     value, film_ids = build()
-    cache.set(key, (value, film_versions(film_ids=film_ids)), timeout)
+    store_entry(
+        key, value=value, film_ids=film_ids, catalogue=catalogue, timeout=timeout
+    )
     return value

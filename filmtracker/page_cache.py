@@ -12,12 +12,11 @@ import hashlib
 from functools import wraps
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.http import urlencode
 from django.utils.translation import get_language
 
-from films.cache import catalogue_version, film_versions
+from films.cache import cached_entry, catalogue_version, store_entry
 
 PAGE_TIMEOUT = 60 * 10  # bounds what no signal sees, e.g. a TMDB outage ending
 HEADER = "X-Page-Cache"
@@ -31,13 +30,11 @@ def _cacheable_request(request):
     )
 
 
-def _key(request, *, catalogue):
+def _key(request):
     query = urlencode(sorted(request.GET.lists()), doseq=True)
     raw = f"{request.path}?{query}"
-    parts = ["ft:page", get_language() or "", hashlib.md5(raw.encode()).hexdigest()]  # noqa: S324
-    if catalogue:
-        parts.append(catalogue_version())
-    return ":".join(parts)
+    digest = hashlib.md5(raw.encode()).hexdigest()  # noqa: S324 - a cache key
+    return f"ft:page:{get_language() or ''}:{digest}"
 
 
 def _storable(request, response):
@@ -63,25 +60,26 @@ def cache_public_page(*, films_from, catalogue=False, timeout=PAGE_TIMEOUT):
         def wrapped(request, *args, **kwargs):
             if not _cacheable_request(request):
                 return view(request, *args, **kwargs)
-            key = _key(request, catalogue=catalogue)
-            entry = cache.get(key)
-            if entry and film_versions(film_ids=entry["films"]) == entry["films"]:
-                response = HttpResponse(
-                    entry["content"], content_type=entry["content_type"]
-                )
+            key = _key(request)
+            entry = cached_entry(key, catalogue=catalogue)
+            if entry is not None:
+                content, content_type = entry["value"]
+                response = HttpResponse(content, content_type=content_type)
                 response[HEADER] = "hit"
                 return response
+            seen = catalogue_version() if catalogue else None
             response = view(request, *args, **kwargs)
             if hasattr(response, "render"):
                 response.render()
             film_ids = films_from(response) if _storable(request, response) else None
             if film_ids is not None:
-                entry = {
-                    "content": response.content,
-                    "content_type": response["Content-Type"],
-                    "films": film_versions(film_ids=film_ids),
-                }
-                cache.set(key, entry, timeout)
+                store_entry(
+                    key,
+                    value=(response.content, response["Content-Type"]),
+                    film_ids=film_ids,
+                    catalogue_seen=seen,
+                    timeout=timeout,
+                )
                 response[HEADER] = "miss"
             return response
 
