@@ -104,8 +104,9 @@ def film_cached(*, key, build, catalogue=False, timeout=60 * 10):
     entry = cached_entry(key, catalogue=catalogue)
     if entry is not None:
         return entry["value"]
+    seen = catalogue_version() if catalogue else None
     value, film_ids = build()
     store_entry(
-        key, value=value, film_ids=film_ids, catalogue=catalogue, timeout=timeout
+        key, value=value, film_ids=film_ids, catalogue_seen=seen, timeout=timeout
     )
     return value
