@@ -2,15 +2,17 @@
 
 Wagtail makes a missing rendition during the request that first asks for it
 (open the original, resize, write a file, insert a row). Under load that puts
-image work on the request path, so imports and `manage.py warm_renditions`
-make these in advance; listings then only read prefetched renditions.
+image work on the request path, so imports (films.posters.poster_renditions_create,
+after the import commits) and `manage.py warm_renditions` (posters stored
+before, or by editors) make them in advance; pages then only read them.
 """
 
 from wagtail.images import get_image_model
 
-# Every filter spec a listing or page shows posters at: API (films/api),
-# film cards and the film page (templates). Keep in step with those.
-LISTING_RENDITION_SPECS = ("fill-300x450", "fill-400x600")
+from .posters import POSTER_RENDITIONS
+
+# Every filter spec the site and the API show posters at (films/posters.py).
+LISTING_RENDITION_SPECS = POSTER_RENDITIONS
 
 
 def poster_renditions_warm(*, images=None, specs=LISTING_RENDITION_SPECS):

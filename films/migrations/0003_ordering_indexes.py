@@ -14,7 +14,7 @@ class Migration(migrations.Migration):
     atomic = False
 
     dependencies = [
-        ('films', '0001_initial'),
+        ('films', '0002_film_tmdb_poster_path'),
         ('wagtailimages', '0027_image_description'),
     ]
 
