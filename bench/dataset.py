@@ -117,7 +117,7 @@ class Generator:
                     release, release.year, self.text(rng.randint(20, 60)),
                     self.text(rng.randint(3, 8)) if rng.random() < 0.5 else "",
                     rng.randint(75, 190), round(rng.uniform(3, 9), 1),
-                    int(popularity * 100), popularity, None, created, False,
+                    int(popularity * 100), popularity, None, created, False, "",
                     created, created,
                 )
             )  # fmt: skip
@@ -206,7 +206,8 @@ def build_catalogue(*, seed, sizes, log=print):
             ["id", "tmdb_id", "imdb_id", "title", "original_title", "slug",
              "release_date", "year", "overview", "tagline", "runtime",
              "tmdb_vote_average", "tmdb_vote_count", "popularity", "poster_id",
-             "tmdb_synced_at", "tmdb_missing", "created_at", "updated_at"],
+             "tmdb_synced_at", "tmdb_missing", "tmdb_poster_path", "created_at",
+             "updated_at"],
             films,
         )  # fmt: skip
         _copy(raw, film_genres_table, ["film_id", "genre_id"], film_genres)
