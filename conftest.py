@@ -13,6 +13,12 @@ def _media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
 
 
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Cached pages and film versions (films/cache.py) never leak between tests."""
+    cache.clear()
+
+
 @pytest.fixture
 def password():
     return DEFAULT_PASSWORD

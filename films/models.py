@@ -1,5 +1,6 @@
 from django.db import models
-from django.db.models import Avg, Count, Q
+from django.db.models import Avg, Count, F, OuterRef, Subquery
+from django.db.models.functions import Coalesce, Lower
 from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
@@ -59,14 +60,29 @@ class FilmQuerySet(models.QuerySet):
 
         Ratings are stored 1-10 (half stars); `average_rating` is on that
         scale. Films without ratings get None and counts of 0.
+
+        Correlated subqueries rather than JOIN + GROUP BY: with a LIMIT,
+        PostgreSQL works them out for the rows on the page only, where a
+        grouped join aggregates every rating of every film before it can sort
+        (1.8 s against 9 ms for the 12 newest of 50,000 films with 200,000
+        ratings, measured by `make bench`'s data).
         """
         from reviews.models import UserFilm
 
+        rows = UserFilm.objects.filter(film=OuterRef("pk")).order_by().values("film")
+        rated = rows.filter(rating__isnull=False)
+
+        def aggregate(queryset, function):
+            return Subquery(queryset.annotate(v=function).values("v")[:1])
+
         return self.annotate(
-            average_rating=Avg("userfilms__rating"),
-            rating_count=Count("userfilms__rating"),
-            watch_count=Count(
-                "userfilms", filter=Q(userfilms__status=UserFilm.Status.WATCHED)
+            average_rating=Subquery(
+                rated.annotate(v=Avg("rating")).values("v")[:1],
+                output_field=models.FloatField(),
+            ),
+            rating_count=Coalesce(aggregate(rated, Count("pk")), 0),
+            watch_count=Coalesce(
+                aggregate(rows.filter(status=UserFilm.Status.WATCHED), Count("pk")), 0
             ),
         )
 
@@ -147,7 +163,24 @@ class Film(index.Indexed, models.Model):
         ordering = ["title", "year"]
         verbose_name = _("film")
         verbose_name_plural = _("films")
-        indexes = [models.Index(fields=["title", "year"])]
+        indexes = [
+            models.Index(fields=["title", "year"]),
+            # One per ORDER BY the site and API use (films/selectors.py
+            # film_order_by: the column, then lower(title), then id), so a
+            # page of 20 is an index range scan, not a sort of the catalogue.
+            # ASC is NULLS LAST by default, as film_order_by asks.
+            models.Index(Lower("title"), F("id"), name="films_film_title_order"),
+            models.Index(
+                F("year"), Lower("title"), F("id"), name="films_film_year_order"
+            ),
+            # The DESC NULLS LAST orderings (-popularity, -year) have
+            # PostgreSQL-only indexes in migration 0002: SQLite cannot index
+            # NULLS LAST, and it would rebuild Meta indexes on table changes.
+            # Newest first (home page): created_at alone leaves ties to a sort.
+            models.Index(
+                F("created_at").desc(), F("id").desc(), name="films_film_newest_order"
+            ),
+        ]
 
     def __str__(self):
         return f"{self.title} ({self.year})" if self.year else self.title

@@ -4,6 +4,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
+from films.rankings import film_top_rated_ids, in_order
 from films.selectors import film_card_queryset
 
 from .blocks import HomeBodyBlock
@@ -27,9 +28,10 @@ class HomePage(Page):
         context = super().get_context(request, *args, **kwargs)
         films = film_card_queryset()
         context["recent_films"] = films.order_by("-created_at", "-pk")[:HOME_LIST_SIZE]
-        context["top_films"] = films.filter(rating_count__gt=0).order_by(
-            "-average_rating", "-rating_count", "title"
-        )[:HOME_LIST_SIZE]
+        # Ranking every rated film is cached (films/rankings.py); the numbers
+        # on the cards are fresh.
+        top_ids = film_top_rated_ids(limit=HOME_LIST_SIZE)
+        context["top_films"] = in_order(films.filter(pk__in=top_ids), top_ids)
         return context
 
 

@@ -61,6 +61,13 @@ class UserFilm(models.Model):
         indexes = [
             models.Index(fields=["film", "-updated_at"]),
             models.Index(fields=["user", "status"]),
+            # Newest first: the reviews API list, and one member's list.
+            models.Index(fields=["-updated_at", "-id"], name="reviews_uf_newest"),
+            models.Index(
+                fields=["user", "-updated_at", "-id"], name="reviews_uf_user_newest"
+            ),
+            # Averages and counts per film read only this index (index-only scan).
+            models.Index(fields=["film", "rating"], name="reviews_uf_film_rating"),
         ]
 
     def __str__(self):

@@ -1,5 +1,9 @@
+import hashlib
+
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.http import urlencode
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
@@ -12,6 +16,7 @@ from rest_framework.response import Response
 from accounts.api.examples import NOT_VERIFIED
 from accounts.api.permissions import IsVerifiedMember
 from films import tmdb
+from films.cache import film_cached
 from films.models import Film
 from films.selectors import (
     film_autocomplete,
@@ -43,6 +48,14 @@ TMDB_ERRORS = (502, 503, 504)
 FILM_ID = OpenApiParameter(
     "id", int, OpenApiParameter.PATH, description="The film's id."
 )
+
+
+def api_cache_key(request):
+    """Absolute URLs are in the data, so host and scheme are in the key."""
+    query = urlencode(sorted(request.query_params.lists()), doseq=True)
+    raw = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
+    digest = hashlib.md5(raw.encode()).hexdigest()  # noqa: S324 - a cache key
+    return f"ft:api:{get_language()}:{digest}"
 
 
 def query_params(serializer_class, request):
@@ -94,15 +107,37 @@ class FilmViewSet(viewsets.ReadOnlyModelViewSet):
 
     def list(self, request, *args, **kwargs):
         params = query_params(FilmListQuerySerializer, request)
-        films = film_search(
-            queryset=self.get_queryset(),
-            query=params.get("q", "").strip(),
-            year=params.get("year"),
-            genre=params.get("genre"),
-            ordering=params.get("ordering"),
+        ordering = params.get("ordering") or ""
+
+        def build():
+            films = film_search(
+                queryset=self.get_queryset(),
+                query=params.get("q", "").strip(),
+                year=params.get("year"),
+                genre=params.get("genre"),
+                ordering=params.get("ordering"),
+            )
+            page = self.paginate_queryset(films)
+            data = self.get_paginated_response(
+                self.get_serializer(page, many=True).data
+            ).data
+            return data, [film.pk for film in page]
+
+        if ordering.removeprefix("-") == "average":
+            # A rating on any film can reorder this list: not cacheable per film.
+            return Response(build()[0])
+        # Not member-specific: the same page for everyone, until a film on it
+        # changes or the catalogue does (films/cache.py).
+        return Response(
+            film_cached(key=api_cache_key(request), build=build, catalogue=True)
         )
-        page = self.paginate_queryset(films)
-        return self.get_paginated_response(self.get_serializer(page, many=True).data)
+
+    def retrieve(self, request, *args, **kwargs):
+        def build():
+            film = self.get_object()
+            return self.get_serializer(film).data, [film.pk]
+
+        return Response(film_cached(key=api_cache_key(request), build=build))
 
     @extend_schema(
         summary="Autocomplete film titles",

@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "reviews",
     "accounts",
     "search",
+    "bench",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -122,6 +123,9 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # redis:// maps to Django's own RedisCache (django.core.cache.backends.redis); it
 # holds the cache and the shared rate-limit and throttle counters of all workers.
 CACHES = {"default": env.dj_cache_url("CACHE_URL", "locmem://filmtracker")}
+# Sessions read through the cache (written to both): a signed-in page view
+# costs no session query while the cache holds it.
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 AUTH_USER_MODEL = "accounts.User"
 

@@ -12,6 +12,11 @@ DEBUG = False
 # No defaults: a missing secret or database stops the process at start-up.
 SECRET_KEY = env.str("SECRET_KEY")
 DATABASES = {"default": env.dj_db_url("DATABASE_URL")}
+# Persistent connections rather than psycopg's pool: gunicorn's sync workers
+# are one thread each, so each needs exactly one connection, kept across
+# requests (no connect per request) and checked before reuse after an idle
+# spell. A pool only pays off with threaded or async workers. CONN_MAX_AGE=0
+# turns this off, e.g. behind PgBouncer in transaction mode.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", 60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 

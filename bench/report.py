@@ -1,0 +1,123 @@
+"""Run every measurement in one go and print the table, the extras and targets."""
+
+import json
+import os
+import time
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management import call_command
+
+from . import runner
+from .search_latency import compare
+
+RESULTS_FILE = Path(settings.BASE_DIR) / ".bench" / "results.json"
+
+
+def default_workers():
+    # Sync workers: the site is CPU-bound Python plus short PostgreSQL waits on
+    # the same 2 cores. 2 x cores + 1 (gunicorn's own advice) keeps both cores
+    # busy while some workers wait on the database.
+    return 2 * (os.cpu_count() or 1) + 1
+
+
+def _targets(rows, search):
+    by_label = {r.label: r for r in rows}
+    ceiling = by_label["/healthz (ceiling)"].result
+
+    def ratio(label):
+        r = by_label[label].result
+        return r.rps / ceiling.rps if r and ceiling else None
+
+    def check(label, minimum):
+        value = ratio(label)
+        if value is None:
+            return f"{label} >= {minimum:.0%} of ceiling: not measured"
+        verdict = "met" if value >= minimum else "MISSED"
+        return f"{label} >= {minimum:.0%} of ceiling: {value:.0%} ({verdict})"
+
+    errors = sum(r.result.errors for r in rows if r.result)
+    wag, raw = search["wagtail"]["p95"], search["raw"]["p95"]
+    search_ok = wag <= 2 * raw and wag < 50
+    return [
+        check("film page, anonymous", 0.70),
+        check("film page, logged in", 0.35),
+        check("films API list", 0.35),
+        f"search p95 <= 2x raw and < 50 ms: {wag:.1f} ms vs raw {raw:.1f} ms "
+        f"({'met' if search_ok else 'MISSED'})",
+        f"zero errors: {errors} ({'met' if errors == 0 else 'MISSED'})",
+    ]
+
+
+def run_and_report(*, opts, out):
+    workers = opts["workers"] or default_workers()
+    started = time.monotonic()
+    call_command("collectstatic", interactive=False, verbosity=0)
+    out.write(
+        f"Load: gunicorn {workers} sync workers, wrk {opts['connections']} "
+        f"connections, {opts['duration']} s per endpoint; cache "
+        f"{settings.CACHES['default']['BACKEND'].rsplit('.', 1)[-1]}"
+    )
+    rows, film, member, word = runner.measure(
+        workers=workers,
+        duration=opts["duration"],
+        connections=opts["connections"],
+        log=out.write,
+    )
+    _client, cookie = runner.session_cookie(member)
+    mixed = None
+    if opts["load_duration"] > 0:
+        mixed = runner.mixed_load(
+            workers=workers,
+            duration=opts["load_duration"],
+            connections=opts["connections"],
+            rows=rows,
+            cookie=cookie,
+        )
+    timings = compare(seed=opts["seed"])
+    search = {k: runner.summary_stats(v) for k, v in timings.items()}
+
+    out.write("")
+    out.write(f"Film page: {film.get_absolute_url()}  search: q={word}")
+    out.write(runner.format_table(rows))
+    out.write("")
+    out.write(
+        f"Search over the catalogue ({search['wagtail']['n']} queries, page of 20 + "
+        f"count): Wagtail backend p50 {search['wagtail']['p50']:.1f} ms, "
+        f"p95 {search['wagtail']['p95']:.1f} ms; raw PostgreSQL full-text "
+        f"p50 {search['raw']['p50']:.1f} ms, p95 {search['raw']['p95']:.1f} ms"
+    )
+    if mixed:
+        out.write(
+            f"Mixed load, {opts['connections']} connections for "
+            f"{opts['load_duration']} s: {mixed.requests} requests, "
+            f"{mixed.rps:.0f} req/s, p99 {mixed.p99_ms:.1f} ms, {mixed.errors} errors"
+        )
+    out.write("")
+    out.write("Targets:")
+    for line in _targets(rows, search):
+        out.write(f"  {line}")
+    out.write(f"(measured in {time.monotonic() - started:.0f} s)")
+    _save(rows, search, mixed, opts, workers)
+
+
+def _save(rows, search, mixed, opts, workers):
+    data = {
+        "workers": workers,
+        "connections": opts["connections"],
+        "duration": opts["duration"],
+        "rows": [
+            {
+                "label": r.label,
+                "path": r.path,
+                "queries": r.queries,
+                "queries_cold": r.queries_cold,
+                **(r.result.__dict__ if r.result else {}),
+            }
+            for r in rows
+        ],
+        "search": search,
+        "mixed": mixed.__dict__ if mixed else None,
+    }
+    RESULTS_FILE.parent.mkdir(exist_ok=True)
+    RESULTS_FILE.write_text(json.dumps(data, indent=2))

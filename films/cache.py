@@ -1,0 +1,112 @@
+"""Version keys for cached pages: what a change to a film or a rating invalidates.
+
+Each film has a version token in the cache; so does the catalogue as a whole
+(which films exist and what they are called, i.e. what a search can match).
+A cached page records the versions of the films it shows; bumping a version
+makes exactly the pages that show that film stale, nothing else. Tokens are
+random, so an evicted version key only costs a cache miss, never a stale hit.
+"""
+
+import uuid
+
+from django.core.cache import cache
+from django.db import transaction
+
+FILM_KEY = "ft:film-version:{}"
+CATALOGUE_KEY = "ft:catalogue-version"
+# Version keys outlive the pages keyed on them; pages expire on their own.
+VERSION_TIMEOUT = 60 * 60 * 24 * 7
+
+
+def _token():
+    return uuid.uuid4().hex[:16]
+
+
+def film_versions(*, film_ids):
+    """{film_id: version} for these films, creating versions that are missing."""
+    keys = {FILM_KEY.format(pk): pk for pk in film_ids}
+    found = cache.get_many(list(keys))
+    missing = {key: _token() for key in keys if key not in found}
+    if missing:
+        cache.set_many(missing, VERSION_TIMEOUT)
+        found.update(missing)
+    return {keys[key]: value for key, value in found.items()}
+
+
+def catalogue_version():
+    version = cache.get(CATALOGUE_KEY)
+    if version is None:
+        version = _token()
+        cache.add(CATALOGUE_KEY, version, VERSION_TIMEOUT)
+        version = cache.get(CATALOGUE_KEY, version)
+    return version
+
+
+def _bump(keys):
+    cache.set_many({key: _token() for key in keys}, VERSION_TIMEOUT)
+
+
+def films_changed(*, film_ids, catalogue=False):
+    """Invalidate pages showing these films (and searches, if `catalogue`).
+
+    Bumped at once and again when the transaction commits: a page rendered
+    from the old rows during the transaction cannot stay cached under the
+    new version.
+    """
+    keys = [FILM_KEY.format(pk) for pk in film_ids]
+    if catalogue:
+        keys.append(CATALOGUE_KEY)
+    if not keys:
+        return
+    _bump(keys)
+    transaction.on_commit(lambda: _bump(keys))
+
+
+def cached_entry(key, *, catalogue):
+    """The entry stored under `key` if still valid, else None.
+
+    Two cache round trips: the entry (with the catalogue version, if it
+    depends on it), then the versions of its films.
+    """
+    found = cache.get_many([key, CATALOGUE_KEY] if catalogue else [key])
+    entry = found.get(key)
+    if entry is None:
+        return None
+    if catalogue and entry["catalogue"] != found.get(CATALOGUE_KEY):
+        return None
+    if film_versions(film_ids=entry["films"]) != entry["films"]:
+        return None
+    return entry
+
+
+def store_entry(key, *, value, film_ids, catalogue_seen, timeout):
+    """Store `value` with the versions it was built from.
+
+    `catalogue_seen` is the catalogue version read *before* building (None if
+    the value does not depend on it), so a change during the build is not
+    stored as current. Film versions are read after, which leaves a window of
+    one render for a stale entry; PAGE_TIMEOUT bounds it.
+    """
+    entry = {
+        "value": value,
+        "catalogue": catalogue_seen,
+        "films": film_versions(film_ids=film_ids),
+    }
+    cache.set(key, entry, timeout)
+
+
+def film_cached(*, key, build, catalogue=False, timeout=60 * 10):
+    """`build()` -> (value, film_ids), cached until one of those films changes.
+
+    With `catalogue=True` the entry also goes when any film is added, removed
+    or edited (for lists whose membership or order depends on that).
+    """
+    entry = cached_entry(key, catalogue=catalogue)
+    if entry is not None:
+        return entry["value"]
+    seen = catalogue_version() if catalogue else None
+    value, film_ids = build()
+    store_entry(
+        key, value=value, film_ids=film_ids, catalogue_seen=seen, timeout=timeout
+    )
+    return value

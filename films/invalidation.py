@@ -1,0 +1,94 @@
+"""Signal receivers: every write that changes what a page shows bumps its films.
+
+Signals rather than calls in each service, so that the Wagtail admin, the API,
+the site's forms and TMDB imports all invalidate alike. `QuerySet.update()`
+sends no signal: code that uses it on these models must call
+`films.cache.films_changed` itself.
+"""
+
+from django.contrib.auth import get_user_model
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
+from wagtail.images import get_image_model
+
+from reviews.models import UserFilm
+
+from .cache import films_changed
+from .models import Credit, Film, Genre, Person
+
+
+def _film_saved(sender, instance, **kwargs):
+    # Title, overview, year...: which searches match may change too.
+    films_changed(film_ids=[instance.pk], catalogue=True)
+
+
+def _film_genres_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    if not action.startswith("post_"):
+        return
+    film_ids = list(pk_set or []) if reverse else [instance.pk]
+    if reverse and action == "post_clear":
+        film_ids = list(instance.films.values_list("pk", flat=True))
+    films_changed(film_ids=film_ids, catalogue=True)
+
+
+def _credit_changed(sender, instance, **kwargs):
+    films_changed(film_ids=[instance.film_id])
+
+
+def _person_saved(sender, instance, **kwargs):
+    films_changed(
+        film_ids=list(instance.credits.values_list("film_id", flat=True).distinct())
+    )
+
+
+def _genre_changed(sender, instance, **kwargs):
+    if instance.pk is not None:
+        film_ids = list(instance.films.values_list("pk", flat=True))
+        films_changed(film_ids=film_ids, catalogue=True)
+
+
+def _userfilm_changed(sender, instance, **kwargs):
+    # Average, counts, histogram and the reviews list of this film only.
+    films_changed(film_ids=[instance.film_id])
+
+
+def _user_saved(sender, instance, created, update_fields=None, **kwargs):
+    # A new name shows on the reviews of the films this member commented on.
+    if created or (update_fields and set(update_fields) <= {"last_login"}):
+        return
+    film_ids = instance.userfilms.exclude(comment="").values_list("film_id", flat=True)
+    films_changed(film_ids=list(film_ids))
+
+
+def _image_saved(sender, instance, **kwargs):
+    film_ids = Film.objects.filter(poster=instance).values_list("pk", flat=True)
+    films_changed(film_ids=list(film_ids))
+
+
+def connect():
+    uid = "films.invalidation"
+    post_save.connect(_film_saved, sender=Film, dispatch_uid=f"{uid}.film_saved")
+    post_delete.connect(_film_saved, sender=Film, dispatch_uid=f"{uid}.film_deleted")
+    m2m_changed.connect(
+        _film_genres_changed,
+        sender=Film.genres.through,
+        dispatch_uid=f"{uid}.film_genres",
+    )
+    for name, signal in (("saved", post_save), ("deleted", post_delete)):
+        signal.connect(
+            _credit_changed, sender=Credit, dispatch_uid=f"{uid}.credit_{name}"
+        )
+        signal.connect(
+            _userfilm_changed, sender=UserFilm, dispatch_uid=f"{uid}.userfilm_{name}"
+        )
+    post_save.connect(_person_saved, sender=Person, dispatch_uid=f"{uid}.person")
+    post_save.connect(_genre_changed, sender=Genre, dispatch_uid=f"{uid}.genre_saved")
+    # Before the delete: afterwards the genre's film links are gone.
+    pre_delete.connect(
+        _genre_changed, sender=Genre, dispatch_uid=f"{uid}.genre_deleted"
+    )
+    post_save.connect(
+        _user_saved, sender=get_user_model(), dispatch_uid=f"{uid}.user_saved"
+    )
+    post_save.connect(
+        _image_saved, sender=get_image_model(), dispatch_uid=f"{uid}.image_saved"
+    )
