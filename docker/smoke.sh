@@ -55,7 +55,7 @@ tmp=$(mktemp -d)
 
 container() {  # the id of one service's container
     "$engine" ps -a -q --filter "label=com.docker.compose.project=$PROJECT" \
-        --filter "label=com.docker.compose.service=$1" | head -n1
+        --filter "label=com.docker.compose.service=$1" | head -n1 || true
 }
 
 teardown() {
