@@ -56,6 +56,18 @@ class FilmIndexView(IndexView):
             )
         return buttons
 
+    @cached_property
+    def columns(self):
+        # Wagtail links only a first column given by name to the edit view;
+        # the poster comes first here, so the title is made the row's link
+        # (and carries its action buttons), or no row would open its film.
+        return [
+            self._get_title_column("title")
+            if getattr(column, "name", None) == "title"
+            else column
+            for column in super().columns
+        ]
+
 
 class FilmViewSet(SnippetViewSet):
     model = Film
@@ -71,6 +83,10 @@ class FilmViewSet(SnippetViewSet):
     ]
     list_per_page = 25
     filterset_class = FilmFilterSet
+    # Cast and crew come from TMDB as Credit rows (role, order, character); a
+    # bare list of every person cannot edit those, and as a required field it
+    # made every film unsaveable in the admin.
+    exclude_form_fields = ["people"]
     ordering = ["title"]
 
     def get_queryset(self, request):

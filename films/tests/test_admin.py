@@ -28,6 +28,19 @@ def test_editor_sees_films_with_poster_and_site_average(editor_client, catalogue
     assert "<img" in html
 
 
+def test_each_film_in_the_listing_links_to_its_edit_view(editor_client, catalogue):
+    response = editor_client.get(reverse(FILM_LIST))
+    edit_url = reverse("wagtailsnippets_films_film:edit", args=[catalogue.pk])
+    assert f'href="{edit_url}"' in response.content.decode()
+
+
+def test_film_edit_form_leaves_credits_to_tmdb(editor_client, catalogue):
+    url = reverse("wagtailsnippets_films_film:edit", args=[catalogue.pk])
+    html = editor_client.get(url).content.decode()
+    assert 'name="title"' in html
+    assert 'name="people"' not in html
+
+
 def test_editor_can_filter_films_by_year(editor_client, catalogue):
     FilmFactory(title="Heat", year=1995)
     response = editor_client.get(reverse(FILM_LIST), {"year": 1995})
