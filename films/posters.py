@@ -17,9 +17,24 @@ from wagtail.models import ReferenceIndex
 log = logging.getLogger(__name__)
 
 POSTER_SIZE = (400, 600)
-# The renditions the site's templates ask for (film card, film page, admin
-# list); made right after an import so the first page view does not pay.
-POSTER_RENDITIONS = ("fill-300x450", "fill-400x600", "fill-40x60")
+
+
+def _picture(formats, sizes):
+    # The filter specs `{% picture img format-{a,b} fill-{x,y} %}` expands to.
+    return tuple(f"format-{f}|fill-{s}" for f in formats for s in sizes)
+
+
+# Every rendition the site asks for, made right after an import (and by
+# `manage.py warm_renditions`) so that no page view has to make one. Keep in
+# step with the templates' {% picture %}/{% image %} tags and the API.
+POSTER_RENDITIONS = (
+    "fill-300x450",  # API, small
+    "fill-400x600",  # API, large
+    "fill-40x60",  # admin list
+    *_picture(("webp", "jpeg"), ("200x300", "400x600")),  # film cards
+    *_picture(("avif", "webp", "jpeg"), ("300x450", "500x750")),  # film page
+    *_picture(("webp", "jpeg"), ("80x120", "160x240")),  # profile, rating form
+)
 POSTER_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 
 

@@ -1,0 +1,62 @@
+"""The site's pages run the same number of queries whatever the data size.
+
+Same data as the API budget (filmtracker/tests/test_query_budget.py): 5 or
+200 films, members, ratings and reviews. Anonymous pages are counted on a
+cache miss (the cache is emptied first); members' pages are never cached.
+"""
+
+import pytest
+from django.core.cache import cache
+
+from filmtracker.tests.test_query_budget import SIZES
+
+pytestmark = pytest.mark.django_db
+
+
+# Queries of one page view: Wagtail's site and page lookups, the lists with the
+# site's numbers (one query each), posters and renditions (two per list), and
+# for members their session, user and own entry.
+HOME = 11
+SEARCH = 5
+FILM = 8
+FILM_MEMBER = 14
+PROFILE = 6
+
+
+def _count(django_assert_num_queries, client, path, budget):
+    client.get(path)  # process-wide lookups (content types) are warm in a server
+    cache.clear()  # count a cache miss: the work a page really does
+    with django_assert_num_queries(budget):
+        response = client.get(path)
+    assert response.status_code == 200
+    return response
+
+
+@pytest.mark.parametrize("catalogue", SIZES, indirect=True)
+def test_home(catalogue, client, django_assert_num_queries):
+    _count(django_assert_num_queries, client, "/", HOME)
+
+
+@pytest.mark.parametrize("catalogue", SIZES, indirect=True)
+def test_search_results(catalogue, client, django_assert_num_queries):
+    response = _count(django_assert_num_queries, client, "/search/?q=film", SEARCH)
+    assert len(response.context["page_obj"]) == min(catalogue["n"], 24)
+
+
+@pytest.mark.parametrize("catalogue", SIZES, indirect=True)
+def test_film_page(catalogue, client, django_assert_num_queries):
+    # The first film has n ratings and reviews, genres, cast and a poster.
+    film = catalogue["films"][0]
+    _count(django_assert_num_queries, client, film.get_absolute_url(), FILM)
+
+
+@pytest.mark.parametrize("catalogue", SIZES, indirect=True)
+def test_film_page_for_a_member(catalogue, client, django_assert_num_queries):
+    client.force_login(catalogue["critic"])
+    film = catalogue["films"][0]
+    _count(django_assert_num_queries, client, film.get_absolute_url(), FILM_MEMBER)
+
+
+@pytest.mark.parametrize("catalogue", SIZES, indirect=True)
+def test_profile(catalogue, client, django_assert_num_queries):
+    _count(django_assert_num_queries, client, "/users/critic/", PROFILE)
