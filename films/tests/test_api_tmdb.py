@@ -156,7 +156,7 @@ def test_tmdb_search_returns_the_page_of_films_not_yet_imported(
             SEARCH, {"query": " matrix ", "year": 2003, "page": 2}
         )
     assert response.status_code == 200
-    search.assert_called_once_with(query="matrix", year=2003, page=2)
+    search.assert_called_once_with(query="matrix", year=2003, page=2, language="en-US")
     assert response.json() == {
         "page": 2,
         "total_pages": 3,
