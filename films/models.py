@@ -244,6 +244,16 @@ class Film(index.Indexed, models.Model):
         title = self.display_title
         return f"{title} ({self.year})" if self.year else title
 
+    def save(self, *args, **kwargs):
+        if self.release_date and not self.year:
+            self.year = self.release_date.year
+        if not self.slug:
+            self.slug = self._unique_slug()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("films:detail", kwargs={"slug": self.slug})
+
     def translation(self, language=None):
         """This film's FilmTranslation in `language` (default: active), or None.
 
@@ -275,16 +285,6 @@ class Film(index.Indexed, models.Model):
     @property
     def display_tagline(self):
         return self._translated("tagline")
-
-    def save(self, *args, **kwargs):
-        if self.release_date and not self.year:
-            self.year = self.release_date.year
-        if not self.slug:
-            self.slug = self._unique_slug()
-        super().save(*args, **kwargs)
-
-    def get_absolute_url(self):
-        return reverse("films:detail", kwargs={"slug": self.slug})
 
     def _unique_slug(self):
         base = slugify(slug_text(f"{self.title} {self.year or ''}"))[:100] or "film"
