@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('films', '0002_film_tmdb_poster_path'),
+        ('films', '0003_ordering_indexes'),
     ]
 
     operations = [
