@@ -61,3 +61,24 @@ def test_wagtail_admin_offers_russian():
     from wagtail.admin.localization import get_available_admin_languages
 
     assert "ru" in dict(get_available_admin_languages())
+
+
+def test_members_switch_needs_the_csrf_token(member):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    client.force_login(member)
+    assert client.post(SETLANG, {"language": "ru"}).status_code == 403
+    member.refresh_from_db()
+    assert member.language == ""
+
+
+def test_visitors_switch_works_from_a_cached_page_without_token(client):
+    from django.test import Client
+
+    client = Client(enforce_csrf_checks=True)
+    html = client.get("/search/").content.decode()
+    assert "csrfmiddlewaretoken" not in html
+    response = client.post(SETLANG, {"language": "ru", "next": "/"})
+    assert response.status_code == 302
+    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "ru"
