@@ -12,7 +12,7 @@ FAKE_TMDB_PORT ?= 8765
 FAKE_TMDB_TOKEN := fake-tmdb-read-access-token
 
 .DEFAULT_GOAL := help
-.PHONY: help install run fake-tmdb test lint format migrate seed clean docker-smoke bench
+.PHONY: help install messages makemessages run fake-tmdb test lint format migrate seed clean docker-smoke bench
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -25,13 +25,22 @@ $(VENV)/.installed: requirements.txt requirements-dev.txt
 
 install: $(VENV)/.installed ## Create .venv and install runtime + development requirements
 
+# makemessages walks the whole tree: leave out what is not our source.
+MESSAGES_IGNORE := --ignore=.venv --ignore=staticfiles --ignore=media --ignore=node_modules
+
+messages: install ## Compile the translations (locale/*/LC_MESSAGES/django.mo; not committed)
+	$(MANAGE) compilemessages --ignore=.venv --verbosity 0
+
+makemessages: install ## Collect new strings into locale/ru/LC_MESSAGES/django.po (then translate them)
+	$(MANAGE) makemessages -l ru --no-obsolete $(MESSAGES_IGNORE)
+
 migrate: install ## Apply database migrations
 	$(MANAGE) migrate --noinput
 
 seed: migrate ## Load the demo catalogue (idempotent)
 	$(MANAGE) seed_demo
 
-run: seed ## Install, migrate, load demo data, create the admin, serve on http://127.0.0.1:8000/ (TMDB=fake: offline TMDB)
+run: seed messages ## Install, migrate, load demo data, create the admin, serve on http://127.0.0.1:8000/ (TMDB=fake: offline TMDB)
 	$(MANAGE) ensure_admin
 ifeq ($(TMDB),fake)
 	@$(PY) -m films.testing.fake_tmdb --host 127.0.0.1 --port $(FAKE_TMDB_PORT) --quiet & fake=$$!; \
@@ -47,7 +56,7 @@ endif
 fake-tmdb: install ## Serve only the fake TMDB on loopback (FAKE_TMDB_PORT, default 8765)
 	$(PY) -m films.testing.fake_tmdb --host 127.0.0.1 --port $(FAKE_TMDB_PORT)
 
-test: install ## Run the whole test suite (SQLite, or DATABASE_URL when set)
+test: messages ## Run the whole test suite (SQLite, or DATABASE_URL when set)
 	$(VENV)/bin/pytest
 
 lint: install ## Check code style with ruff
@@ -62,7 +71,7 @@ docker-smoke: ## Build the image, start the compose stack, check the site, tear 
 	docker/smoke.sh
 
 clean: ## Remove the virtualenv, local database and media
-	rm -rf $(VENV) db.sqlite3 media staticfiles .bench
+	rm -rf $(VENV) db.sqlite3 media staticfiles .bench locale/*/LC_MESSAGES/*.mo
 
 # The benchmark's own database (dropped and rebuilt each run; the name must end
 # in _bench) and its options, e.g. `make bench BENCH_ARGS="--duration 5

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
 from django.db import models
 from django.db.models.functions import Lower
@@ -10,6 +11,10 @@ class User(AbstractUser):
     email = models.EmailField(_("email address"))
     display_name = models.CharField(_("display name"), max_length=60, blank=True)
     bio = models.TextField(_("bio"), max_length=500, blank=True)
+    # Empty: follow the browser (Accept-Language). Set by the navbar's switch.
+    language = models.CharField(
+        _("language"), max_length=10, blank=True, choices=settings.LANGUAGES
+    )
 
     objects = UserManager()
 

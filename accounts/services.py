@@ -2,6 +2,7 @@
 
 import logging
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import transaction
@@ -55,3 +56,13 @@ def user_delete(*, user):
     user.delete()
     logger.info("Deleted account %s and %s ratings/reviews", user_id, userfilms_deleted)
     return userfilms_deleted
+
+
+def user_language_set(*, user, language):
+    """Remember the member's interface language (a code from LANGUAGES, or "")."""
+    if language and language not in dict(settings.LANGUAGES):
+        raise ValidationError({"language": [f"Unknown language {language!r}."]})
+    if user.language != language:
+        user.language = language
+        user.save(update_fields=["language"])
+    return user

@@ -1,8 +1,10 @@
+from django.conf import settings
 from django.db import models
-from django.db.models import Avg, Count, F, OuterRef, Subquery
+from django.db.models import Avg, Count, F, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce, Lower
 from django.urls import reverse
 from django.utils.text import slugify
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
@@ -54,7 +56,54 @@ class Person(models.Model):
         return self.name
 
 
+# Film text in this language lives on Film itself; other site languages are
+# FilmTranslation rows shown with a per-field fallback to it.
+BASE_LANGUAGE = "en"
+TRANSLATION_LANGUAGES = [
+    (code, name) for code, name in settings.LANGUAGES if code != BASE_LANGUAGE
+]
+
+
+def content_language(language=None):
+    """The site language (`en`, `ru`) for film text: `language` or the active one."""
+    code = (language or get_language() or settings.LANGUAGE_CODE).lower()
+    code = code.split("-")[0]
+    known = {code for code, _name in settings.LANGUAGES}
+    return code if code in known else BASE_LANGUAGE
+
+
+def translation_attr(language):
+    return f"translations_{language}"
+
+
+def translation_prefetch(lookup="translations", *, language=None):
+    """A Prefetch of only `language`'s translation, or None for the base language.
+
+    `lookup` leads to a film's translations (`film__translations` from a
+    UserFilm). The rows land in a list attribute per language, which
+    `Film.translation()` reads, so a list in Russian costs one query more,
+    whatever its length, and an English list none.
+    """
+    language = content_language(language)
+    if language == BASE_LANGUAGE:
+        return None
+    return Prefetch(
+        lookup,
+        queryset=FilmTranslation.objects.filter(language=language),
+        to_attr=translation_attr(language),
+    )
+
+
+def with_translation(queryset, lookup="translations", *, language=None):
+    """`queryset` with the active language's film translations prefetched."""
+    prefetch = translation_prefetch(lookup, language=language)
+    return queryset if prefetch is None else queryset.prefetch_related(prefetch)
+
+
 class FilmQuerySet(models.QuerySet):
+    def with_translation(self, *, language=None):
+        return with_translation(self, language=language)
+
     def with_stats(self):
         """Annotate the site's own numbers, computed in the same query.
 
@@ -157,6 +206,15 @@ class Film(index.Indexed, models.Model):
         # genre's slug must be declared as a filter field through the relation.
         index.RelatedFields("genres", [index.FilterField("slug")]),
         index.FilterField("tmdb_id"),
+        # "Матрица" finds The Matrix: translated titles are searched too.
+        index.RelatedFields(
+            "translations",
+            [
+                index.SearchField("title", boost=3),
+                index.AutocompleteField("title"),
+                index.SearchField("overview"),
+            ],
+        ),
     ]
 
     class Meta:
@@ -183,7 +241,8 @@ class Film(index.Indexed, models.Model):
         ]
 
     def __str__(self):
-        return f"{self.title} ({self.year})" if self.year else self.title
+        title = self.display_title
+        return f"{title} ({self.year})" if self.year else title
 
     def save(self, *args, **kwargs):
         if self.release_date and not self.year:
@@ -194,6 +253,38 @@ class Film(index.Indexed, models.Model):
 
     def get_absolute_url(self):
         return reverse("films:detail", kwargs={"slug": self.slug})
+
+    def translation(self, language=None):
+        """This film's FilmTranslation in `language` (default: active), or None.
+
+        Reads what translation_prefetch() loaded; without it, asks the
+        database once and remembers the answer on this instance.
+        """
+        language = content_language(language)
+        if language == BASE_LANGUAGE or self.pk is None:
+            return None
+        attr = translation_attr(language)
+        if not hasattr(self, attr):
+            setattr(self, attr, list(self.translations.filter(language=language)))
+        rows = getattr(self, attr)
+        return rows[0] if rows else None
+
+    def _translated(self, name):
+        translation = self.translation()
+        return getattr(translation, name, "") or getattr(self, name)
+
+    @property
+    def display_title(self):
+        """The title in the active language, English when there is none."""
+        return self._translated("title")
+
+    @property
+    def display_overview(self):
+        return self._translated("overview")
+
+    @property
+    def display_tagline(self):
+        return self._translated("tagline")
 
     def _unique_slug(self):
         base = slugify(slug_text(f"{self.title} {self.year or ''}"))[:100] or "film"
@@ -232,3 +323,33 @@ class Credit(models.Model):
 
     def __str__(self):
         return f"{self.person} – {self.get_role_display()} in {self.film}"
+
+
+class FilmTranslation(models.Model):
+    """A film's text in a language other than English (from TMDB or an editor).
+
+    Empty fields fall back to the film's English ones.
+    """
+
+    film = models.ForeignKey(
+        Film, on_delete=models.CASCADE, related_name="translations"
+    )
+    language = models.CharField(
+        _("language"), max_length=10, choices=TRANSLATION_LANGUAGES
+    )
+    title = models.CharField(_("title"), max_length=255, blank=True)
+    overview = models.TextField(_("overview"), blank=True)
+    tagline = models.CharField(_("tagline"), max_length=255, blank=True)
+
+    class Meta:
+        ordering = ["language"]
+        verbose_name = _("film translation")
+        verbose_name_plural = _("film translations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["film", "language"], name="films_translation_unique_language"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.film.title} [{self.language}]"

@@ -36,17 +36,25 @@ def poster_prefetch(lookup="poster"):
 
 def film_card_queryset():
     """Films as the site's cards list them: the site's numbers and the poster."""
-    return Film.objects.with_stats().prefetch_related(poster_prefetch())
+    return (
+        Film.objects.with_stats().with_translation().prefetch_related(poster_prefetch())
+    )
 
 
 def film_detail_queryset():
-    return Film.objects.with_stats().prefetch_related(
-        poster_prefetch(),
-        "genres",
-        Prefetch(
-            "credits",
-            queryset=Credit.objects.select_related("person").order_by("role", "order"),
-        ),
+    return (
+        Film.objects.with_stats()
+        .with_translation()
+        .prefetch_related(
+            poster_prefetch(),
+            "genres",
+            Prefetch(
+                "credits",
+                queryset=Credit.objects.select_related("person").order_by(
+                    "role", "order"
+                ),
+            ),
+        )
     )
 
 
@@ -57,8 +65,10 @@ def film_get_by_slug(*, slug):
 def film_list_queryset(*, poster_renditions=()):
     """Films with the site's numbers, genres and poster renditions, no N+1."""
     images = get_image_model().objects.prefetch_renditions(*poster_renditions)
-    return Film.objects.with_stats().prefetch_related(
-        "genres", Prefetch("poster", queryset=images)
+    return (
+        Film.objects.with_stats()
+        .with_translation()
+        .prefetch_related("genres", Prefetch("poster", queryset=images))
     )
 
 
@@ -103,10 +113,8 @@ def film_order_by(ordering):
 
 
 def film_autocomplete(*, text, limit=AUTOCOMPLETE_LIMIT):
-    """Films whose title starts words with `text`, for the search box."""
-    results = get_search_backend().autocomplete(
-        text, Film.objects.all(), fields=["title"]
-    )
+    """Films whose title (English or translated) starts words with `text`."""
+    results = get_search_backend().autocomplete(text, Film.objects.with_translation())
     return list(results[:limit])
 
 

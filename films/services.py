@@ -19,8 +19,17 @@ from functools import partial
 
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
+from wagtail.search import index as search_index
 
-from .models import Credit, Film, Genre, Person
+from .models import (
+    BASE_LANGUAGE,
+    TRANSLATION_LANGUAGES,
+    Credit,
+    Film,
+    FilmTranslation,
+    Genre,
+    Person,
+)
 from .posters import (
     InvalidPoster,
     poster_image_delete_if_unused,
@@ -36,6 +45,7 @@ from .tmdb import (
     TMDBError,
     TMDBNotFound,
     get_client,
+    tmdb_language,
 )
 
 log = logging.getLogger(__name__)
@@ -48,12 +58,67 @@ _IMPORT_LOCK_NAMESPACE = 0x46494C4D
 def film_import_from_tmdb(*, tmdb_id, language=DEFAULT_LANGUAGE):
     """Create or update the one Film for `tmdb_id`; returns (film, created).
 
+    The film's own fields are always TMDB's English (`en-US`) text; the text
+    in every other site language (Russian: `ru-RU`) is fetched in the same
+    import and stored as FilmTranslation rows, so a film can be found and
+    read in either language from the moment it arrives. `language` (the
+    caller's language, kept for the API) is one of those fetched anyway.
+
     Raises a TMDBError subtype when TMDB cannot give the film or its poster;
     then nothing is saved (no Film row, no image, no file).
     """
     client = get_client()
-    movie = client.movie_details(tmdb_id=tmdb_id, language=language)
-    return _film_save_from_tmdb(client=client, movie=movie)
+    movies = _movie_details_all(client=client, tmdb_id=tmdb_id, language=language)
+    return _film_save_from_tmdb(client=client, movies=movies)
+
+
+def _movie_details_all(*, client, tmdb_id, language=DEFAULT_LANGUAGE, fresh=False):
+    """{site language: TMDBMovie} for English and every translation language."""
+    # `language` is always among these when it is a site language; TMDB text
+    # in any other language has nowhere to go.
+    wanted = [BASE_LANGUAGE, *(code for code, _name in TRANSLATION_LANGUAGES)]
+    kwargs = {"fresh": True} if fresh else {}
+    return {
+        code: client.movie_details(
+            tmdb_id=tmdb_id, language=tmdb_language(code), **kwargs
+        )
+        for code in wanted
+    }
+
+
+def film_translation_fields_from_tmdb(*, movie, base):
+    """FilmTranslation values from `movie` (a translated TMDB record), or None.
+
+    TMDB answers an untranslated title with the original title and an
+    untranslated overview with "": such fields stay empty, so the English
+    ones show instead.
+    """
+    title = movie.title
+    if title == base.title or (
+        title == movie.original_title and title != base.title and not movie.overview
+    ):
+        title = ""
+    fields = {
+        "title": title[:255],
+        "overview": "" if movie.overview == base.overview else movie.overview,
+        "tagline": ("" if movie.tagline == base.tagline else movie.tagline)[:255],
+    }
+    return fields if any(fields.values()) else None
+
+
+def film_translations_save(*, film, movies):
+    """Store (or remove) `film`'s translations from {language: TMDBMovie}."""
+    base = movies[BASE_LANGUAGE]
+    for language, movie in movies.items():
+        if language == BASE_LANGUAGE or language not in dict(TRANSLATION_LANGUAGES):
+            continue
+        fields = film_translation_fields_from_tmdb(movie=movie, base=base)
+        if fields is None:
+            FilmTranslation.objects.filter(film=film, language=language).delete()
+        else:
+            FilmTranslation.objects.update_or_create(
+                film=film, language=language, defaults=fields
+            )
 
 
 def film_fields_from_tmdb(movie):
@@ -75,18 +140,20 @@ def film_fields_from_tmdb(movie):
     }
 
 
-def _film_save_from_tmdb(*, client, movie):
+def _film_save_from_tmdb(*, client, movies):
+    movie = movies[BASE_LANGUAGE]
     english_genres = _english_genre_names(client=client, movie=movie)
     try:
-        return _film_save_once(client=client, movie=movie, genre_names=english_genres)
+        return _film_save_once(client=client, movies=movies, genre_names=english_genres)
     except IntegrityError:
         # Another importer inserted this film (or a person, or the slug) after
         # we looked; their row is committed now, so one more pass updates it.
         log.info("Import race on TMDB film %s; retrying once", movie.tmdb_id)
-        return _film_save_once(client=client, movie=movie, genre_names=english_genres)
+        return _film_save_once(client=client, movies=movies, genre_names=english_genres)
 
 
-def _film_save_once(*, client, movie, genre_names):
+def _film_save_once(*, client, movies, genre_names):
+    movie = movies[BASE_LANGUAGE]
     with _import_lock(movie.tmdb_id):
         known = Film.objects.filter(tmdb_id=movie.tmdb_id).first()
         poster = None
@@ -96,7 +163,7 @@ def _film_save_once(*, client, movie, genre_names):
             poster = _poster_download(client=client, movie=movie)
         try:
             film, created, replaced = _film_write(
-                movie=movie, poster=poster, genre_names=genre_names
+                movies=movies, poster=poster, genre_names=genre_names
             )
         except BaseException:
             if poster is not None:
@@ -109,11 +176,20 @@ def _film_save_once(*, client, movie, genre_names):
             partial(poster_image_delete_if_unused, replaced, replaced_on=film),
             robust=True,
         )
+    # The film's index entry was written by film.save(), before its
+    # translations: index it again with them once they are committed.
+    transaction.on_commit(partial(_film_reindex, film.pk), robust=True)
     return film, created
 
 
+def _film_reindex(pk):
+    film = Film.objects.filter(pk=pk).first()
+    if film is not None:
+        search_index.insert_or_update_object(film)
+
+
 @transaction.atomic
-def _film_write(*, movie, poster, genre_names):
+def _film_write(*, movies, poster, genre_names):
     """The film's rows, all or nothing. Returns (film, created, replaced poster).
 
     Saving the film is this transaction's only search-index write (the poster
@@ -121,6 +197,7 @@ def _film_write(*, movie, poster, genre_names):
     rows on every write, and two such writes in each of two concurrent
     transactions can deadlock. Genres and people come after, in id order.
     """
+    movie = movies[BASE_LANGUAGE]
     film = Film.objects.select_for_update().filter(tmdb_id=movie.tmdb_id).first()
     created = film is None
     if created:
@@ -136,6 +213,7 @@ def _film_write(*, movie, poster, genre_names):
     film.save()
     film.genres.set(_genres_upsert(movie.genres, names=genre_names))
     _credits_replace(film=film, movie=movie)
+    film_translations_save(film=film, movies=movies)
     return film, created, replaced
 
 
@@ -318,8 +396,8 @@ def film_refresh_from_tmdb(*, film, language=DEFAULT_LANGUAGE, dry_run=False):
     """
     client = get_client()
     try:
-        movie = client.movie_details(
-            tmdb_id=film.tmdb_id, language=language, fresh=True
+        movies = _movie_details_all(
+            client=client, tmdb_id=film.tmdb_id, language=language, fresh=True
         )
     except TMDBNotFound:
         if not dry_run:
@@ -327,6 +405,7 @@ def film_refresh_from_tmdb(*, film, language=DEFAULT_LANGUAGE, dry_run=False):
                 tmdb_missing=True, updated_at=timezone.now()
             )
         return FilmRefreshResult(film=film, status="missing")
+    movie = movies[BASE_LANGUAGE]
     changes = film_tmdb_changes(film=film, movie=movie)
     if dry_run:
         return FilmRefreshResult(
@@ -334,7 +413,7 @@ def film_refresh_from_tmdb(*, film, language=DEFAULT_LANGUAGE, dry_run=False):
             status="would_update" if changes else "unchanged",
             changes=changes,
         )
-    film, _ = _film_save_from_tmdb(client=client, movie=movie)
+    film, _ = _film_save_from_tmdb(client=client, movies=movies)
     return FilmRefreshResult(
         film=film, status="updated" if changes else "unchanged", changes=changes
     )

@@ -22,6 +22,7 @@ from dataclasses import dataclass
 import requests
 from django.conf import settings
 from django.core.cache import cache
+from django.utils.translation import get_language
 from requests.adapters import HTTPAdapter
 from urllib3.util.retry import Retry
 
@@ -76,6 +77,16 @@ __all__ = [
 log = logging.getLogger(__name__)
 
 DEFAULT_LANGUAGE = "en-US"
+# The TMDB language asked for each site language (settings.LANGUAGES).
+TMDB_LANGUAGES = {"en": "en-US", "ru": "ru-RU"}
+
+
+def tmdb_language(site_language=None):
+    """TMDB's language code (`ru-RU`) for a site language (`ru`; default: active)."""
+    code = (site_language or get_language() or "en").split("-")[0].lower()
+    return TMDB_LANGUAGES.get(code, DEFAULT_LANGUAGE)
+
+
 # Big enough for the largest listing rendition (fill-400x600) at 2x density.
 POSTER_SIZE = "w780"
 IMAGE_CONTENT_TYPES = frozenset({"image/jpeg", "image/png", "image/webp"})

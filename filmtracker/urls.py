@@ -4,12 +4,16 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
-from accounts import admin_views
+from accounts import admin_views, language_views
 
 from . import views
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    # No language prefix in URLs: one address per page for every language
+    # (shared links and caches stay simple); the language comes from the
+    # member's choice, the cookie or the browser.
+    path("i18n/setlang/", language_views.language_set, name="set_language"),
     # Before Wagtail's admin URLs: its login goes through allauth (see settings).
     path("admin/login/", admin_views.admin_login, name="admin_login"),
     path("admin/", include(wagtailadmin_urls)),

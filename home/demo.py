@@ -13,8 +13,16 @@ from allauth.account.models import EmailAddress
 from django.contrib.auth import get_user_model
 from django.db import transaction
 from wagtail.models import Page
+from wagtail.search import index
 
-from films.models import Credit, Film, Genre, Person
+from films.models import (
+    TRANSLATION_LANGUAGES,
+    Credit,
+    Film,
+    FilmTranslation,
+    Genre,
+    Person,
+)
 from films.posters import placeholder_poster_bytes, poster_image_create
 from reviews.models import UserFilm
 
@@ -77,6 +85,7 @@ def demo_film_upsert(item, *, genres):
         },
     )
     film.genres.set([genres[g] for g in item.get("genres", []) if g in genres])
+    demo_translations_upsert(film, item)
     credits = [(name, Credit.Role.DIRECTOR, "") for name in item.get("directors", [])]
     credits += [
         (c["name"], Credit.Role.CAST, c.get("character", ""))
@@ -101,6 +110,23 @@ def demo_film_upsert(item, *, genres):
         )
         film.save(update_fields=["poster"])
     return film
+
+
+def demo_translations_upsert(film, item):
+    """The catalogue's `<field>_ru` values as the film's Russian translation."""
+    for language, _name in TRANSLATION_LANGUAGES:
+        fields = {
+            name: item.get(f"{name}_{language}", "")
+            for name in ("title", "overview", "tagline")
+        }
+        if any(fields.values()):
+            FilmTranslation.objects.update_or_create(
+                film=film, language=language, defaults=fields
+            )
+        else:
+            FilmTranslation.objects.filter(film=film, language=language).delete()
+    # film.save() indexed the film before its translations existed.
+    index.insert_or_update_object(film)
 
 
 def demo_members_upsert():

@@ -2,6 +2,7 @@
 
 from django.db.models import Case, Count, IntegerField, Value, When
 
+from films.models import with_translation
 from films.selectors import poster_prefetch
 
 from .models import UserFilm
@@ -9,10 +10,11 @@ from .models import UserFilm
 
 def userfilm_list_queryset():
     """Entries of active members, with member and film, newest first."""
-    return (
+    return with_translation(
         UserFilm.objects.filter(user__is_active=True)
         .select_related("user", "film")
-        .order_by("-updated_at", "-pk")
+        .order_by("-updated_at", "-pk"),
+        "film__translations",
     )
 
 
@@ -50,9 +52,10 @@ def userfilms_for_profile(*, user, status=None):
         *[When(status=s, then=Value(i)) for i, s in enumerate(STATUS_ORDER)],
         output_field=IntegerField(),
     )
-    return (
+    return with_translation(
         rows.select_related("film")
         .prefetch_related(poster_prefetch("film__poster"))
         .annotate(group=group)
-        .order_by("group", "-updated_at", "-pk")
+        .order_by("group", "-updated_at", "-pk"),
+        "film__translations",
     )

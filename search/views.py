@@ -31,7 +31,9 @@ def _tmdb_results(*, query, year, genre, page):
     if not tmdb.tmdb_is_configured():
         return "off", None
     try:
-        found = tmdb_search_not_imported(query=query, year=year, page=page)
+        found = tmdb_search_not_imported(
+            query=query, year=year, page=page, language=tmdb.tmdb_language()
+        )
     except tmdb.TMDBNotConfigured:
         return "off", None
     except tmdb.TMDBError:

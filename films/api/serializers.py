@@ -58,6 +58,13 @@ class PosterSerializer(serializers.Serializer):
 class FilmSummarySerializer(serializers.ModelSerializer):
     """Just enough to name and link a film (in reviews and autocomplete)."""
 
+    # Film text in the request's language (Accept-Language), English when
+    # there is no translation; querysets prefetch just that translation.
+    title = serializers.CharField(
+        source="display_title",
+        read_only=True,
+        help_text=_("In the requested language, else in English."),
+    )
     url = serializers.SerializerMethodField(help_text=_("The film's page."))
 
     class Meta:
@@ -142,6 +149,16 @@ class FilmListSerializer(FilmSummarySerializer):
 class FilmDetailSerializer(FilmListSerializer):
     tmdb_vote_average = serializers.FloatField(
         read_only=True, allow_null=True, help_text=_("TMDB's own average, 0–10.")
+    )
+    overview = serializers.CharField(
+        source="display_overview",
+        read_only=True,
+        help_text=_("In the requested language, else in English."),
+    )
+    tagline = serializers.CharField(
+        source="display_tagline",
+        read_only=True,
+        help_text=_("In the requested language, else in English."),
     )
     directors = serializers.SerializerMethodField()
     cast = serializers.SerializerMethodField(help_text=_("In billing order."))

@@ -256,5 +256,6 @@ class TMDBViewSet(viewsets.ViewSet):
             query=params["query"].strip(),
             year=params.get("year"),
             page=params["page"],
+            language=tmdb.tmdb_language(),  # Accept-Language, via LocaleMiddleware
         )
         return Response(TMDBSearchPageSerializer(page).data)

@@ -156,7 +156,7 @@ def test_tmdb_search_returns_the_page_of_films_not_yet_imported(
             SEARCH, {"query": " matrix ", "year": 2003, "page": 2}
         )
     assert response.status_code == 200
-    search.assert_called_once_with(query="matrix", year=2003, page=2)
+    search.assert_called_once_with(query="matrix", year=2003, page=2, language="en-US")
     assert response.json() == {
         "page": 2,
         "total_pages": 3,
@@ -184,7 +184,7 @@ def test_tmdb_search_defaults_to_the_first_page(make_api_client, member):
         "films.api.views.tmdb_search_not_imported", return_value=search_page()
     ) as search:
         make_api_client(member).get(SEARCH, {"query": "heat"})
-    search.assert_called_once_with(query="heat", year=None, page=1)
+    search.assert_called_once_with(query="heat", year=None, page=1, language="en-US")
 
 
 @pytest.mark.parametrize(

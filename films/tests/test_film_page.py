@@ -177,7 +177,7 @@ def _film_with(n_reviews, *, poster=True):
 # Visitor: film with stats, poster, renditions, genres, credits+people,
 # histogram, review count, review page. A member adds session, user, their
 # own row, the verified-email check and the navbar's two permission queries.
-@pytest.mark.parametrize("signed_in, expected", [(False, 8), (True, 14)])
+@pytest.mark.parametrize("signed_in, expected", [(False, 8), (True, 13)])
 def test_film_page_query_count_does_not_grow_with_reviews(
     client, member, django_assert_num_queries, signed_in, expected
 ):
@@ -189,7 +189,11 @@ def test_film_page_query_count_does_not_grow_with_reviews(
             UserFilmFactory(film=film, user=member, rating=8, comment="Mine")
         url = film.get_absolute_url()
         client.get(url)  # the first view makes the poster renditions
-        cache.clear()  # measure a page-cache miss: the work the page really does
+        # The rendering's cost, not the anonymous page cache's (visitors' pages
+        # carry no CSRF token since the language switch, so they are cached).
+        cache.clear()
+        if signed_in:
+            client.force_login(member)
         with django_assert_num_queries(expected):
             response = client.get(url)
         assert response.status_code == 200

@@ -149,12 +149,15 @@ def test_people_are_shared_between_films(fake_tmdb):
     assert memento.credits.count() == 4  # Nolan + three cast
 
 
-def test_russian_import_keeps_cyrillic_text_and_english_genre_names(fake_tmdb):
+def test_russian_import_keeps_english_base_and_cyrillic_translation(fake_tmdb):
     film, _ = film_import_from_tmdb(tmdb_id=1398, language="ru-RU")
     film.refresh_from_db()
-    assert film.title == "Сталкер"
+    # The film itself is TMDB's English text; Russian is its translation.
+    assert film.title == "Stalker"
     assert film.original_title == "Сталкер"
-    assert film.overview.startswith("Проводник")
+    russian = film.translations.get(language="ru")
+    assert russian.title == "Сталкер"
+    assert russian.overview.startswith("Проводник")
     # New genres are named from TMDB's English list, not the Russian details.
     assert sorted(film.genres.values_list("name", flat=True)) == [
         "Drama",

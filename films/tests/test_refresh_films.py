@@ -82,7 +82,8 @@ def test_a_real_run_updates_the_title_and_keeps_every_rating(
 def test_the_refresh_asks_tmdb_even_when_a_cached_answer_exists(fake_tmdb, matrix):
     before = fake_tmdb.count("/3/movie/603")
     refresh()
-    assert fake_tmdb.count("/3/movie/603") == before + 1
+    # English and Russian details: one request per site language.
+    assert fake_tmdb.count("/3/movie/603") == before + 2
     assert fake_tmdb.count("/t/p/") == 1  # same poster path: not downloaded again
 
 

@@ -179,7 +179,9 @@ def test_tmdb_results_are_listed_below_local_ones_with_an_add_button(
         "search.views.tmdb_search_not_imported", return_value=found
     ) as search_tmdb:
         response = member_client.get(URL, {"q": "matrix", "year": 1999})
-    search_tmdb.assert_called_once_with(query="matrix", year=1999, page=1)
+    search_tmdb.assert_called_once_with(
+        query="matrix", year=1999, page=1, language="en-US"
+    )
     html = response.content.decode()
     assert response.context["tmdb_state"] == "ok"
     assert html.count('data-testid="tmdb-result"') == 2

@@ -73,3 +73,11 @@ def test_editor_imports_from_the_admin(editor_client, fake_tmdb):
     assert response["Location"] == reverse(
         "wagtailsnippets_films_film:edit", args=[film.pk]
     )
+
+
+def test_russian_visitors_search_tmdb_in_russian(client, fake_tmdb):
+    response = client.get("/search/", {"q": "Матрица"}, HTTP_ACCEPT_LANGUAGE="ru")
+    assert response.status_code == 200
+    searches = [r for r in fake_tmdb.requests if r.path.startswith("/3/search/movie")]
+    assert searches and searches[-1].params["language"] == "ru-RU"
+    assert "Матрица" in response.content.decode()
