@@ -8,6 +8,8 @@ from accounts import admin_views
 
 from . import views
 
+handler500 = "filmtracker.views.server_error"
+
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     # Before Wagtail's admin URLs: its login goes through allauth (see settings).
