@@ -41,6 +41,17 @@ def film_card_queryset():
     )
 
 
+def search_text(text):
+    """Words to search for, safe for every search backend.
+
+    modelsearch's SQLite backend wraps each word in double quotes for FTS5
+    without escaping a double quote inside it, so `a"b` was an SQL syntax
+    error (a 500, found by the API fuzzer in the autocomplete too). There is
+    no phrase search here, so quotes carry no meaning: they become spaces.
+    """
+    return " ".join(text.replace('"', " ").split())
+
+
 def film_detail_queryset():
     return (
         Film.objects.with_stats()
@@ -87,9 +98,7 @@ def film_search(*, queryset=None, query="", year=None, genre=None, ordering=None
             films = films.filter(genres__slug=genre)
         return films
 
-    # No phrase search here, and an unbalanced double quote is a syntax error
-    # for SQLite's full-text engine: treat quotes as spaces.
-    query = " ".join((query or "").replace('"', " ").split())
+    query = search_text(query or "")
     queryset = filtered(Film.objects.with_stats() if queryset is None else queryset)
     if query and not ordering:
         return get_search_backend().search(query, queryset)
@@ -114,6 +123,9 @@ def film_order_by(ordering):
 
 def film_autocomplete(*, text, limit=AUTOCOMPLETE_LIMIT):
     """Films whose title (English or translated) starts words with `text`."""
+    text = search_text(text)
+    if not text:
+        return []
     results = get_search_backend().autocomplete(text, Film.objects.with_translation())
     return list(results[:limit])
 

@@ -15,6 +15,7 @@ from wagtail.snippets.views.snippets import (
     SnippetViewSetGroup,
 )
 
+from .admin_delete import FilmDeleteView, refuse_rated_film_delete
 from .admin_views import IMPORT_PERMISSION, TMDBImportView
 from .models import Film, Genre
 
@@ -88,6 +89,11 @@ class FilmViewSet(SnippetViewSet):
     # made every film unsaveable in the admin.
     exclude_form_fields = ["people"]
     ordering = ["title"]
+    delete_view_class = FilmDeleteView
+    # Credits come from TMDB with a role each; as a plain multiple choice the
+    # people field was required (no film without credits could be saved:
+    # found by the permission matrix) and would add credits without a role.
+    exclude_form_fields = ["people"]
 
     def get_queryset(self, request):
         return Film.objects.with_stats().select_related("poster")
@@ -109,6 +115,9 @@ class CatalogueGroup(SnippetViewSetGroup):
 
 
 register_snippet(CatalogueGroup)
+
+
+hooks.register("before_delete_snippet", refuse_rated_film_delete)
 
 
 @hooks.register("register_admin_urls")

@@ -1,6 +1,6 @@
 """The REST API: one router, versioned under /api/v1/, plus the OpenAPI docs."""
 
-from django.urls import include, path
+from django.urls import include, path, re_path
 from drf_spectacular.views import (
     SpectacularAPIView,
     SpectacularRedocView,
@@ -15,6 +15,7 @@ from accounts.api.views import (
     UserViewSet,
 )
 from films.api.views import FilmViewSet, TMDBViewSet
+from filmtracker.rest import views as rest_views
 from reviews.api.views import ReviewViewSet
 
 router = DefaultRouter()
@@ -39,4 +40,7 @@ urlpatterns = [
         "docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="api-docs"
     ),
     path("redoc/", SpectacularRedocView.as_view(url_name="schema"), name="api-redoc"),
+    # Last: any other address under /api/ (ending in a slash, so a missing
+    # slash is still redirected) is a JSON 404, not one of the site's pages.
+    re_path(r"^(?:[\s\S]*/)?$", rest_views.not_found),
 ]

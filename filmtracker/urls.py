@@ -8,6 +8,8 @@ from accounts import admin_views, language_views
 
 from . import views
 
+handler500 = "filmtracker.views.server_error"
+
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     # No language prefix in URLs: one address per page for every language

@@ -24,6 +24,8 @@ class IsVerifiedMember(permissions.BasePermission):
 
 
 class IsVerifiedMemberOrReadOnly(IsVerifiedMember):
+    allows_anonymous_reads = True  # documented so (filmtracker.rest.openapi)
+
     def has_permission(self, request, view):
         if request.method in permissions.SAFE_METHODS:
             return True

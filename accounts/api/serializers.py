@@ -1,3 +1,4 @@
+from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
@@ -9,6 +10,7 @@ from accounts.models import User
 from accounts.permissions import member_can_review
 from accounts.services import user_profile_update
 from films.api.serializers import absolute_url
+from filmtracker.rest.fields import LimitedCharField
 
 
 def profile_url(serializer, user):
@@ -68,6 +70,12 @@ class PublicProfileSerializer(serializers.ModelSerializer):
 
 class MeSerializer(serializers.ModelSerializer):
     """Your own profile; only the display name and bio change here."""
+
+    serializer_field_mapping = {
+        **serializers.ModelSerializer.serializer_field_mapping,
+        models.CharField: LimitedCharField,
+        models.TextField: LimitedCharField,
+    }
 
     public_name = serializers.CharField(read_only=True)
     can_review = serializers.SerializerMethodField(

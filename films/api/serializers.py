@@ -6,6 +6,7 @@ from rest_framework import serializers
 from wagtail.images.models import SourceImageIOError
 
 from films.models import Credit, Film, Genre, Person
+from filmtracker.rest.fields import LimitedCharField
 
 logger = logging.getLogger(__name__)
 
@@ -189,7 +190,7 @@ class FilmDetailSerializer(FilmListSerializer):
 class FilmListQuerySerializer(serializers.Serializer):
     """The film list's query parameters."""
 
-    q = serializers.CharField(
+    q = LimitedCharField(
         required=False,
         allow_blank=True,
         max_length=200,
@@ -212,7 +213,7 @@ class FilmListQuerySerializer(serializers.Serializer):
 
 
 class AutocompleteQuerySerializer(serializers.Serializer):
-    q = serializers.CharField(
+    q = LimitedCharField(
         required=False,
         allow_blank=True,
         max_length=100,
@@ -220,14 +221,18 @@ class AutocompleteQuerySerializer(serializers.Serializer):
     )
 
 
+# Film.tmdb_id is a PositiveIntegerField: 32 bits on PostgreSQL.
+TMDB_ID_MAX = 2**31 - 1
+
+
 class FilmImportSerializer(serializers.Serializer):
     tmdb_id = serializers.IntegerField(
-        min_value=1, help_text=_("The film's id on TMDB.")
+        min_value=1, max_value=TMDB_ID_MAX, help_text=_("The film's id on TMDB.")
     )
 
 
 class TMDBSearchQuerySerializer(serializers.Serializer):
-    query = serializers.CharField(max_length=200, help_text=_("Title to look for."))
+    query = LimitedCharField(max_length=200, help_text=_("Title to look for."))
     year = serializers.IntegerField(
         required=False, min_value=YEAR_MIN, max_value=YEAR_MAX
     )

@@ -59,8 +59,13 @@ def api_cache_key(request):
 
 
 def query_params(serializer_class, request):
-    """Validated query parameters; invalid ones are a 400 with field errors."""
-    serializer = serializer_class(data=request.query_params)
+    """Validated query parameters; invalid ones are a 400 with field errors.
+
+    A plain dict rather than the QueryDict: DRF reads an empty value in form
+    data as "not given", so `?year=` silently meant no filter. Here it is an
+    error like any other invalid value (`q=` stays allowed: it may be blank).
+    """
+    serializer = serializer_class(data=request.query_params.dict())
     serializer.is_valid(raise_exception=True)
     return serializer.validated_data
 

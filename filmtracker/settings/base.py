@@ -267,7 +267,7 @@ TMDB_REFRESH_AFTER_DAYS = env.int("TMDB_REFRESH_AFTER_DAYS", 150)
 # --- REST API ---------------------------------------------------------------
 
 REST_FRAMEWORK = {
-    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_SCHEMA_CLASS": "filmtracker.rest.openapi.AutoSchema",
     # JWT first: its WWW-Authenticate header makes anonymous writes answer 401
     # (sign in) rather than 403 (not allowed).
     "DEFAULT_AUTHENTICATION_CLASSES": [
@@ -277,6 +277,10 @@ REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": [
         "rest_framework.permissions.IsAuthenticatedOrReadOnly",
     ],
+    # JSON only: nothing here takes files, and Django's form parsers read a
+    # malformed multipart body as "no fields" (the fuzzer's PATCH of a bare
+    # number "succeeded"); anything else is a clear 415.
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
     "DEFAULT_PAGINATION_CLASS": "filmtracker.rest.pagination.PageNumberPagination",
     "PAGE_SIZE": 20,
     "EXCEPTION_HANDLER": "filmtracker.rest.exceptions.exception_handler",

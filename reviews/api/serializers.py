@@ -7,6 +7,7 @@ from rest_framework import serializers
 from accounts.models import User
 from films.api.serializers import FilmSummarySerializer, absolute_url
 from films.models import Film
+from filmtracker.rest.fields import LimitedCharField
 from reviews.models import COMMENT_MAX_LENGTH, RATING_MAX, RATING_MIN, UserFilm
 
 RATING_MESSAGE = _("A rating is a whole number from 1 to 10 (½ to 5 stars).")
@@ -75,7 +76,7 @@ class ReviewUpdateSerializer(serializers.Serializer):
         error_messages={"min_value": RATING_MESSAGE, "max_value": RATING_MESSAGE},
         help_text=_("1–10, shown as ½ to 5 stars; null for no rating."),
     )
-    comment = serializers.CharField(
+    comment = LimitedCharField(
         required=False,
         allow_blank=True,
         max_length=COMMENT_MAX_LENGTH,

@@ -35,7 +35,8 @@ WRITE_ERRORS = {
         summary="List ratings and reviews",
         description="Every member's entries, newest first; filter by film, "
         "member and status.",
-        responses={200: ReviewSerializer(many=True), **error_responses(400)},
+        # 404: a page past the last one.
+        responses={200: ReviewSerializer(many=True), **error_responses(400, 404)},
         examples=[examples.REVIEW_RESPONSE],
     ),
     retrieve=extend_schema(
