@@ -11,7 +11,7 @@ the rows equal what the backend writes.
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from modelsearch.backends.database.postgres.weights import get_weight
-from modelsearch.index import AutocompleteField, SearchField
+from modelsearch.index import AutocompleteField, RelatedFields, SearchField
 from wagtail.search.backends import get_search_backend
 
 from films.models import Film
@@ -29,29 +29,49 @@ def _vector(columns, config):
         return "to_tsvector('')"
     cfg = f"'{config}'::regconfig, " if config else ""
     return " || ".join(
-        f"setweight(to_tsvector({cfg}btrim(f.\"{col}\")), '{weight}')"
-        for col, weight in columns
+        f"setweight(to_tsvector({cfg}btrim(COALESCE({expr}, ''))), '{weight}')"
+        for expr, weight in columns
     )
 
 
 def _text(columns):
     return (
         "concat_ws(' ', "
-        + ", ".join(f"NULLIF(btrim(f.\"{col}\"), '')" for col, _weight in columns)
+        + ", ".join(f"NULLIF(btrim({expr}), '')" for expr, _weight in columns)
         + ")"
     )
+
+
+def _field_sql(field_name, related=None):
+    """The SQL value of a film's field, or of its translations' (`related`)."""
+    if related is None:
+        return f'f."{Film._meta.get_field(field_name).column}"'
+    model = Film._meta.get_field(related).related_model
+    column = model._meta.get_field(field_name).column
+    # One row per language, in the order the backend reads them (Meta.ordering).
+    return (
+        f"(SELECT string_agg(t.\"{column}\", ' ' ORDER BY t.language) "  # noqa: S608
+        f'FROM "{model._meta.db_table}" t WHERE t.film_id = f.id)'
+    )
+
+
+def _fields(fields, related=None):
+    for field in fields:
+        if isinstance(field, RelatedFields):
+            yield from _fields(field.fields, related=field.field_name)
+        else:
+            yield field, _field_sql(field.field_name, related)
 
 
 def film_index_sql():
     backend = get_search_backend()
     title, body, autocomplete = [], [], []
-    for field in Film.get_search_fields():
-        column = Film._meta.get_field(field.field_name).column
+    for field, expr in _fields(Film.get_search_fields()):
         if isinstance(field, SearchField):
             target = title if field.field_name == "title" else body
-            target.append((column, get_weight(field.boost)))
+            target.append((expr, get_weight(field.boost)))
         elif isinstance(field, AutocompleteField):
-            autocomplete.append((column, "D"))
+            autocomplete.append((expr, "D"))
     return f"""
         INSERT INTO {INDEX_TABLE} (content_type_id, object_id, title, autocomplete,
             body, title_norm, title_text, body_text)

@@ -6,7 +6,7 @@ from wagtail.search.backends import get_search_backend
 
 from bench.search_index import INDEX_TABLE, index_all_films, refresh_title_norms
 from films.factories import FilmFactory
-from films.models import Film
+from films.models import Film, FilmTranslation
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
 
@@ -31,7 +31,10 @@ def test_sql_index_equals_the_backend_index():
         pytest.skip("the benchmark and its index builder are PostgreSQL-only")
     FilmFactory(title="The Matrix", original_title="The Matrix", overview="Neo  wakes.")
     FilmFactory(title="  Solaris ", original_title="Солярис", overview="")
-    FilmFactory(title="Stalker", original_title="", overview="A zone; a room.")
+    stalker = FilmFactory(title="Stalker", original_title="", overview="A zone.")
+    FilmTranslation.objects.create(
+        film=stalker, language="ru", title="Сталкер", overview="Зона."
+    )
     _clear()
     get_search_backend().add_bulk(Film, list(Film.objects.order_by("pk")))
     refresh_title_norms()  # what a full rebuild finishes with
