@@ -53,6 +53,52 @@ def review_upsert(
             return userfilm, False
 
 
+class ReviewExists(Exception):
+    """The member already has an entry for this film (`.userfilm`)."""
+
+    def __init__(self, userfilm):
+        super().__init__(userfilm.pk)
+        self.userfilm = userfilm
+
+
+def review_create(
+    *,
+    user,
+    film,
+    rating=None,
+    status=UserFilm.Status.WATCHED,
+    comment="",
+    watched_on=None,
+):
+    """Create `user`'s entry for `film`; raises ReviewExists if there is one.
+
+    Insert-only, unlike review_upsert: checking first and then upserting let
+    twenty simultaneous API creates all answer "201 Created" while each
+    overwrote the last (found by the concurrency tests). The database's
+    one-per-member constraint decides who was first; the others are told.
+    """
+    if not member_can_review(user):
+        raise PermissionDenied(_("Only members with a verified email may rate films."))
+    _review_validate(
+        rating=rating, status=status, comment=comment, watched_on=watched_on
+    )
+    try:
+        with transaction.atomic():
+            return UserFilm.objects.create(
+                user=user,
+                film=film,
+                rating=rating,
+                status=status,
+                comment=comment,
+                watched_on=watched_on,
+            )
+    except IntegrityError:
+        existing = UserFilm.objects.filter(user=user, film=film).first()
+        if existing is None:
+            raise
+        raise ReviewExists(existing) from None
+
+
 def review_delete(*, user, film):
     """Delete `user`'s own UserFilm for `film`; True if there was one."""
     deleted, _count = UserFilm.objects.filter(user=user, film=film).delete()

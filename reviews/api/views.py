@@ -9,9 +9,13 @@ from rest_framework.response import Response
 from accounts.api.examples import NOT_VERIFIED
 from accounts.api.permissions import IsVerifiedMemberOrReadOnly
 from filmtracker.rest.openapi import error_responses
-from reviews.models import UserFilm
 from reviews.selectors import userfilm_list_queryset
-from reviews.services import review_delete, review_upsert
+from reviews.services import (
+    ReviewExists,
+    review_create,
+    review_delete,
+    review_upsert,
+)
 
 from . import examples
 from .filters import ReviewFilter
@@ -142,10 +146,12 @@ class ReviewViewSet(viewsets.ModelViewSet):
         serializer.is_valid(raise_exception=True)
         values = dict(serializer.validated_data)
         film = values.pop("film")
-        existing = UserFilm.objects.filter(user=request.user, film=film).first()
-        if existing is not None:
-            raise ValidationError({"film": [self._duplicate_message(existing)]})
-        userfilm, _created = review_upsert(user=request.user, film=film, **values)
+        try:
+            userfilm = review_create(user=request.user, film=film, **values)
+        except ReviewExists as exists:
+            raise ValidationError(
+                {"film": [self._duplicate_message(exists.userfilm)]}
+            ) from None
         location = reverse("review-detail", kwargs={"pk": userfilm.pk})
         return Response(
             self._out(userfilm),

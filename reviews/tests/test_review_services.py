@@ -11,7 +11,12 @@ from django.utils import timezone
 from films.factories import FilmFactory
 from reviews.factories import UserFilmFactory
 from reviews.models import COMMENT_MAX_LENGTH, UserFilm
-from reviews.services import review_delete, review_upsert
+from reviews.services import (
+    ReviewExists,
+    review_create,
+    review_delete,
+    review_upsert,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -76,3 +81,21 @@ def test_losing_an_insert_race_updates_the_winners_row(member):
     winner.refresh_from_db()
     assert (winner.rating, winner.comment) == (10, "Mine")
     assert UserFilm.objects.count() == 1
+
+
+def test_create_makes_the_entry_and_never_overwrites_one(member):
+    film = FilmFactory()
+    entry = review_create(user=member, film=film, rating=6, comment="First.")
+    with pytest.raises(ReviewExists) as refused:
+        review_create(user=member, film=film, rating=1, comment="Second.")
+    assert refused.value.userfilm.pk == entry.pk
+    entry.refresh_from_db()
+    assert (entry.rating, entry.comment) == (6, "First.")
+
+
+def test_create_checks_like_upsert(member, unverified_member):
+    with pytest.raises(ValidationError):
+        review_create(user=member, film=FilmFactory(), rating=11)
+    with pytest.raises(PermissionDenied):
+        review_create(user=unverified_member, film=FilmFactory(), rating=5)
+    assert UserFilm.objects.count() == 0

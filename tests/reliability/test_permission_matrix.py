@@ -30,6 +30,8 @@ from films.models import Film
 from reviews.factories import UserFilmFactory
 from reviews.models import UserFilm
 
+from .admin_forms import film_form_data
+
 pytestmark = pytest.mark.django_db
 
 ROLES = ["anonymous", "unverified", "owner", "other", "editor", "superuser"]
@@ -101,19 +103,9 @@ def site(world):
 
 
 def film_form(world, film, **changes):
-    """The admin's film form as the edit page fills it in, with `changes`."""
     admin = Client()
     admin.force_login(world.users["superuser"])
-    form = admin.get(reverse("wagtailsnippets_films_film:edit", args=[film.pk]))
-    form = form.context["form"]
-    data = {}
-    for name in form.fields:
-        value = form[name].value()
-        if value is None or value is False:
-            continue
-        data[name] = [str(v) for v in value] if isinstance(value, list) else value
-    data.update(changes)
-    return data
+    return film_form_data(admin, film, **changes)
 
 
 def userfilm_form(world, **changes):
