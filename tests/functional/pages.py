@@ -9,6 +9,7 @@ import re
 from django.conf import settings
 from django.core import mail
 from django.test import Client
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -19,6 +20,29 @@ LINK = re.compile(r"https?://[^\s\"'<>]+")
 
 def wait(browser, timeout=WAIT):
     return WebDriverWait(browser, timeout)
+
+
+def leave_page(browser, action):
+    """Do `action` (a click that navigates) and wait until a new page has loaded.
+
+    `staleness_of` on the old <html> element is racy in Chromium: while the old
+    document is being torn down it may answer "Node ... does not belong to the
+    document" (an unknown error, not a stale-element one). Instead the old
+    window object gets a marker, which the next page's window never has.
+    """
+    browser.execute_script("window.__filmtrackerOldPage = true")
+    action()
+
+    def new_page_loaded(driver):
+        try:
+            return driver.execute_script(
+                "return window.__filmtrackerOldPage !== true"
+                " && document.readyState !== 'loading'"
+            )
+        except WebDriverException:  # mid-navigation: no document to ask yet
+            return False
+
+    wait(browser).until(new_page_loaded)
 
 
 def visit(browser, path):
@@ -56,15 +80,12 @@ def submit(browser, form_css="main form", button_text=None):
     if button_text is not None:
         buttons = [b for b in buttons if button_text in b.text]
     assert buttons, f"no submit button {button_text!r} in {form_css}"
-    old_page = browser.find_element(By.TAG_NAME, "html")
-    click(browser, buttons[0])
-    wait(browser).until(ec.staleness_of(old_page))
+    leave_page(browser, lambda: click(browser, buttons[0]))
 
 
 def press(browser, text, within="main"):
     """Click the link or button that says `text` (inside the `within` element)
     and wait for the next page."""
-    old_page = browser.find_element(By.TAG_NAME, "html")
     element = wait(browser).until(
         ec.element_to_be_clickable(
             (
@@ -74,8 +95,7 @@ def press(browser, text, within="main"):
             )
         )
     )
-    click(browser, element)
-    wait(browser).until(ec.staleness_of(old_page))
+    leave_page(browser, lambda: click(browser, element))
 
 
 def text_of(browser, css):
