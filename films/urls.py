@@ -8,7 +8,7 @@ app_name = "films"
 
 
 def _film_shown(response):
-    return [response.context_data["film"].pk]
+    return [response.context_data["film_page"].film_id]
 
 
 urlpatterns = [

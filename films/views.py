@@ -3,7 +3,6 @@ import logging
 from django import forms
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
-from django.core.paginator import Paginator
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -17,29 +16,18 @@ from films.services import film_import_from_tmdb
 from reviews.forms import UserFilmForm
 from reviews.models import UserFilm
 
-from .selectors import (
-    REVIEWS_PAGE_SIZE,
-    film_get_by_slug,
-    film_rating_histogram,
-    film_reviews_queryset,
-)
+from .film_page import film_page_get, page_number
 
 logger = logging.getLogger(__name__)
 
 
 def film_detail(request, slug):
-    film = film_get_by_slug(slug=slug)
-    reviews = Paginator(film_reviews_queryset(film=film), REVIEWS_PAGE_SIZE).get_page(
-        request.GET.get("page")
-    )
-    context = {
-        "film": film,
-        "histogram": film_rating_histogram(film=film),
-        "page_obj": reviews,
-        "can_review": False,
-    }
+    film_page = film_page_get(slug=slug, page=page_number(request.GET.get("page")))
+    context = {"film_page": film_page, "can_review": False}
     if request.user.is_authenticated:
-        own = UserFilm.objects.filter(user=request.user, film=film).first()
+        own = UserFilm.objects.filter(
+            user=request.user, film_id=film_page.film_id
+        ).first()
         context["own_userfilm"] = own
         context["can_review"] = member_can_review(request.user)
         if context["can_review"]:

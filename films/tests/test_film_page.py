@@ -197,4 +197,50 @@ def test_film_page_query_count_does_not_grow_with_reviews(
         with django_assert_num_queries(expected):
             response = client.get(url)
         assert response.status_code == 200
-        assert response.context["page_obj"].paginator.count == n + signed_in
+        assert response.context["film_page"].review_count == n + signed_in
+
+
+def test_member_page_reuses_the_shared_part_and_queries_only_their_own(
+    client, member, django_assert_num_queries
+):
+    """The film's details and reviews come from the cache once rendered:
+    a member's view then costs their user, own row, verified-email check and
+    the navbar's two permission queries (the session is in the cache too),
+    whatever the film holds."""
+    for n in (5, 50):
+        film = _film_with(n)
+        UserFilmFactory(film=film, user=member, rating=8, comment="Mine")
+        client.force_login(member)
+        client.get(film.get_absolute_url())  # renders and caches the shared part
+        with django_assert_num_queries(5):
+            html = client.get(film.get_absolute_url()).content.decode()
+        assert text_of(html, "rating-count") == f"{n + 1} ratings"
+        assert '<option value="4" selected>' in html  # their own row, fresh
+
+
+def test_shared_part_follows_a_new_rating_and_the_reviews_page(client, member):
+    film = _film_with(REVIEWS_PAGE_SIZE)
+    client.force_login(member)
+    url = film.get_absolute_url()
+    assert text_of(client.get(url).content.decode(), "rating-count") == "10 ratings"
+
+    UserFilmFactory(film=film, rating=2, comment="Newest of all")
+    html = client.get(url).content.decode()
+    assert text_of(html, "rating-count") == "11 ratings"
+    assert "Newest of all" in html
+    second = client.get(url + "?page=2").content.decode()
+    assert "Newest of all" not in second and "Fine." in second
+    for junk in ("0", "-1", "x", "٣"):  # not a page: the first one
+        assert "Newest of all" in client.get(f"{url}?page={junk}").content.decode()
+
+
+def test_another_members_page_never_shows_my_form(client, member):
+    film = FilmFactory()
+    UserFilmFactory(film=film, user=member, rating=9, comment="Mine alone")
+    client.force_login(member)
+    client.get(film.get_absolute_url())
+    client.force_login(UserFactory())
+    html = client.get(film.get_absolute_url()).content.decode()
+    assert "Mine alone" in html  # in the reviews, for everyone
+    assert "Mine alone</textarea>" not in html
+    assert '<option value="4.5" selected>' not in html

@@ -1,8 +1,9 @@
 """The site's pages run the same number of queries whatever the data size.
 
 Same data as the API budget (filmtracker/tests/test_query_budget.py): 5 or
-200 films, members, ratings and reviews. Anonymous pages are counted on a
-cache miss (the cache is emptied first); members' pages are never cached.
+200 films, members, ratings and reviews. Every page is counted on a cache
+miss (the cache is emptied first): the anonymous page cache and the film
+page's shared part (films/film_page.py) would otherwise hide the work.
 """
 
 import pytest

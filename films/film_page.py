@@ -1,0 +1,74 @@
+"""The film page's shared part: rendered once per film, language and reviews page.
+
+Everything on a film page except the reader's own rating form is the same for
+every visitor and member: the details, the site's numbers and the members'
+reviews. That part is rendered to HTML and cached until something it shows
+changes (the film versions of films/cache.py, bumped by films/invalidation.py),
+so a member's page view costs their session, their own row and the form, not
+the film's queries and its poster markup again. Anonymous visitors get the
+whole page from filmtracker/page_cache.py on top of this.
+"""
+
+import dataclasses
+
+from django.core.paginator import Paginator
+from django.template.loader import render_to_string
+from django.utils.text import Truncator
+from django.utils.translation import get_language
+
+from .cache import film_cached
+from .selectors import (
+    REVIEWS_PAGE_SIZE,
+    film_get_by_slug,
+    film_rating_histogram,
+    film_reviews_queryset,
+)
+
+
+@dataclasses.dataclass(frozen=True)
+class FilmPage:
+    film_id: int
+    slug: str
+    title: str
+    description: str
+    details: str  # safe HTML: poster, facts, credits, the site's numbers
+    reviews: str  # safe HTML: one page of members' reviews with its pagination
+    review_count: int
+
+
+def page_number(raw):
+    """The reviews page asked for; anything but a positive number means the first.
+
+    Pages past the last are shown as the last one (Paginator.get_page).
+    """
+    return int(raw) if raw and raw.isascii() and raw.isdigit() and int(raw) else 1
+
+
+def film_page_get(*, slug, page=1):
+    """The shared part of /films/<slug>/?page=<page>; Http404 for an unknown slug."""
+    key = f"ft:film-page:{get_language() or ''}:{slug}:{page}"
+    return film_cached(key=key, build=lambda: _build(slug=slug, page=page))
+
+
+def _build(*, slug, page):
+    film = film_get_by_slug(slug=slug)
+    reviews = Paginator(film_reviews_queryset(film=film), REVIEWS_PAGE_SIZE).get_page(
+        page
+    )
+    details = render_to_string(
+        "films/includes/film_details.html",
+        {"film": film, "histogram": film_rating_histogram(film=film)},
+    )
+    reviews_html = render_to_string(
+        "films/includes/film_reviews.html", {"page_obj": reviews}
+    )
+    value = FilmPage(
+        film_id=film.pk,
+        slug=film.slug,
+        title=str(film),
+        description=Truncator(film.display_overview).words(30),
+        details=details,
+        reviews=reviews_html,
+        review_count=reviews.paginator.count,
+    )
+    return value, [film.pk]
