@@ -140,6 +140,7 @@ class Generator:
                 pk, password_hash, None, False, username, "", "",
                 f"{username}@bench.invalid", False, True, joined,
                 f"Member {pk}", self.text(12) if pk % 3 == 0 else "",
+                "",  # language: the browser's
             )  # fmt: skip
 
     def ratings(self, popularity):
@@ -224,7 +225,7 @@ def build_catalogue(*, seed, sizes, log=print):
             User._meta.db_table,
             ["id", "password", "last_login", "is_superuser", "username",
              "first_name", "last_name", "email", "is_staff", "is_active",
-             "date_joined", "display_name", "bio"],
+             "date_joined", "display_name", "bio", "language"],
             gen.members(password_hash),
         )  # fmt: skip
         _copy(
