@@ -93,7 +93,7 @@ bench: install ## Build 50,000 films in PostgreSQL, serve with gunicorn, load wi
 	DJANGO_SETTINGS_MODULE=filmtracker.settings.production \
 	DATABASE_URL=postgres://postgres@127.0.0.1:5432/$(BENCH_DB) \
 	SECRET_KEY=bench-only-not-a-secret SECURE_SSL_REDIRECT=false \
-	CACHE_URL="$(BENCH_CACHE)" LOG_LEVEL=WARNING \
+	CACHE_URL="$(BENCH_CACHE)" LOG_LEVEL=WARNING HEALTHZ_EARLY=false \
 	API_THROTTLE_ANON=1000000/second API_THROTTLE_USER=1000000/second \
 	STATIC_ROOT=$(CURDIR)/.bench/static MEDIA_ROOT=$(CURDIR)/.bench/media \
 	$(PY) -u manage.py bench $(BENCH_ARGS)

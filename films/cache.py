@@ -33,13 +33,30 @@ def film_versions(*, film_ids):
     return {keys[key]: value for key, value in found.items()}
 
 
-def catalogue_version():
-    version = cache.get(CATALOGUE_KEY)
+def global_version(key):
+    """The current token of a site-wide version key (such as CATALOGUE_KEY)."""
+    version = cache.get(key)
     if version is None:
         version = _token()
-        cache.add(CATALOGUE_KEY, version, VERSION_TIMEOUT)
-        version = cache.get(CATALOGUE_KEY, version)
+        cache.add(key, version, VERSION_TIMEOUT)  # another process may win
+        version = cache.get(key, version)
     return version
+
+
+def catalogue_version():
+    return global_version(CATALOGUE_KEY)
+
+
+def versions_changed(keys):
+    """Give these version keys new tokens, now and when the transaction commits.
+
+    Bumped at once and again on commit: a page rendered from the old rows
+    during the transaction cannot stay cached under the new version.
+    """
+    if not keys:
+        return
+    _bump(keys)
+    transaction.on_commit(lambda: _bump(keys))
 
 
 def _bump(keys):
@@ -47,19 +64,11 @@ def _bump(keys):
 
 
 def films_changed(*, film_ids, catalogue=False):
-    """Invalidate pages showing these films (and searches, if `catalogue`).
-
-    Bumped at once and again when the transaction commits: a page rendered
-    from the old rows during the transaction cannot stay cached under the
-    new version.
-    """
+    """Invalidate pages showing these films (and searches, if `catalogue`)."""
     keys = [FILM_KEY.format(pk) for pk in film_ids]
     if catalogue:
         keys.append(CATALOGUE_KEY)
-    if not keys:
-        return
-    _bump(keys)
-    transaction.on_commit(lambda: _bump(keys))
+    versions_changed(keys)
 
 
 def cached_entry(key, *, catalogue):

@@ -7,6 +7,7 @@ import uuid
 
 from csp.middleware import CSPMiddleware, PolicyParts
 from django.conf import settings
+from django.core.exceptions import MiddlewareNotUsed
 
 from .logs import request_id_var
 from .views import healthz
@@ -24,9 +25,13 @@ class HealthCheckMiddleware:
 
     Container and load-balancer probes call the container directly over http
     with whatever Host header they like; the site itself stays strict.
+    With HEALTHZ_EARLY off, the middleware steps aside and the `healthz` view
+    answers through the whole stack.
     """
 
     def __init__(self, get_response):
+        if not settings.HEALTHZ_EARLY:
+            raise MiddlewareNotUsed
         self.get_response = get_response
 
     def __call__(self, request):

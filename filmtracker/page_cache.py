@@ -1,88 +1,177 @@
 """Whole-page caching for anonymous visitors, invalidated by film versions.
 
+Two halves. Views opt in with `@cache_public_page`, which marks a response
+with the films it shows. `PageCacheMiddleware` sits high in the middleware
+stack: it answers a hit before the session, locale, CSRF, authentication and
+messages middleware run (a hit costs one or two cache round trips and no
+database), and on the way out it stores a marked response as those
+middleware left it, headers included (Content-Language, Vary, X-Frame-Options).
+
 Only "clean" anonymous requests are served from or stored in the cache: GET or
 HEAD, no session cookie (so no member, no flash messages, nobody's CSRF state)
-and no Authorization header. A response is stored only if rendering it set no
-cookie and used no CSRF token, so a cached page never carries someone else's
-token. Each entry remembers the versions of the films it shows
-(films/cache.py); it is served only while all of them are unchanged.
+and no Authorization header. A response is stored only if it set no cookie and
+used no CSRF token, so a cached page never carries someone else's token. Each
+entry remembers the versions of the films it shows (films/cache.py) and, if it
+depends on them, of the catalogue and of the editors' pages; it is served only
+while all of them are unchanged.
 """
 
+import dataclasses
 import hashlib
 from functools import wraps
 
 from django.conf import settings
+from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.http import urlencode
-from django.utils.translation import get_language
+from django.utils.translation import get_language_from_request
 
-from films.cache import cached_entry, catalogue_version, store_entry
+from films.cache import (
+    CATALOGUE_KEY,
+    film_versions,
+    global_version,
+    versions_changed,
+)
 
 PAGE_TIMEOUT = 60 * 10  # bounds what no signal sees, e.g. a TMDB outage ending
 HEADER = "X-Page-Cache"
+# Bumped when an editor publishes, unpublishes or moves a Wagtail page
+# (home/signals.py): pages built from editors' content depend on it.
+PAGES_KEY = "ft:pages-version"
+# Never pages of ours to cache (the API caches its data itself): no cache
+# round trip for them.
+NEVER_CACHED = ("/api/", "/admin/", "/accounts/", "/documents/", "/i18n/", "/static/")
+# Set by upper middleware on every response; never stored.
+_NOT_STORED = {"set-cookie", HEADER.lower()}
+
+
+@dataclasses.dataclass(frozen=True)
+class Mark:
+    """What a cacheable response shows: the films and the global versions it used."""
+
+    film_ids: list
+    catalogue: bool = False
+    pages: bool = False
+
+
+def cache_public_page(*, films_from, catalogue=False, pages=False):
+    """Let PageCacheMiddleware cache this view's pages for anonymous visitors.
+
+    `films_from(response)` lists the ids of the films the page shows (the
+    entry goes stale when any of them changes), or None to not store it.
+    `catalogue=True` also keys the page on the catalogue version, for pages
+    whose film list depends on what exists (search results); `pages=True` on
+    the editors' pages (the home page's own content).
+    """
+
+    def decorator(view):
+        @wraps(view)
+        def wrapped(request, *args, **kwargs):
+            return mark(view(request, *args, **kwargs), films_from, catalogue, pages)
+
+        return wrapped
+
+    return decorator
+
+
+def mark(response, films_from, catalogue=False, pages=False):
+    """Mark `response` for the page cache (also for Wagtail pages' `serve`)."""
+    if response.status_code == 200:
+        film_ids = films_from(response)
+        if film_ids is not None:
+            response.page_cache = Mark(list(film_ids), catalogue, pages)
+    return response
 
 
 def _cacheable_request(request):
     return (
         request.method in ("GET", "HEAD")
+        and not request.path.startswith(NEVER_CACHED)
         and settings.SESSION_COOKIE_NAME not in request.COOKIES
         and "HTTP_AUTHORIZATION" not in request.META
     )
 
 
-def _key(request):
+def page_key(request):
+    # The language as LocaleMiddleware (below) will choose it: no URL
+    # prefixes here, and members, whose saved language wins, never get here.
+    language = get_language_from_request(request, check_path=False)
     query = urlencode(sorted(request.GET.lists()), doseq=True)
     raw = f"{request.path}?{query}"
     digest = hashlib.md5(raw.encode()).hexdigest()  # noqa: S324 - a cache key
-    return f"ft:page:{get_language() or ''}:{digest}"
+    return f"ft:page:{language}:{digest}"
 
 
 def _storable(request, response):
     return (
         response.status_code == 200
+        and not response.streaming
         and not response.cookies
         and not request.META.get("CSRF_COOKIE_NEEDS_UPDATE")
         and "private" not in response.get("Cache-Control", "")
     )
 
 
-def cache_public_page(*, films_from, catalogue=False, timeout=PAGE_TIMEOUT):
-    """Cache a TemplateResponse view's page for anonymous visitors.
+class PageCacheMiddleware:
+    """Serve and store the pages `@cache_public_page` marked (see the module)."""
 
-    `films_from(response)` lists the ids of the films the page shows (the
-    entry goes stale when any of them changes), or None to not store it.
-    `catalogue=True` also keys the page on the catalogue version, for pages
-    whose film list depends on what exists (search results).
-    """
+    def __init__(self, get_response):
+        self.get_response = get_response
 
-    def decorator(view):
-        @wraps(view)
-        def wrapped(request, *args, **kwargs):
-            if not _cacheable_request(request):
-                return view(request, *args, **kwargs)
-            key = _key(request)
-            entry = cached_entry(key, catalogue=catalogue)
-            if entry is not None:
-                content, content_type = entry["value"]
-                response = HttpResponse(content, content_type=content_type)
-                response[HEADER] = "hit"
-                return response
-            seen = catalogue_version() if catalogue else None
-            response = view(request, *args, **kwargs)
-            if hasattr(response, "render"):
-                response.render()
-            film_ids = films_from(response) if _storable(request, response) else None
-            if film_ids is not None:
-                store_entry(
-                    key,
-                    value=(response.content, response["Content-Type"]),
-                    film_ids=film_ids,
-                    catalogue_seen=seen,
-                    timeout=timeout,
-                )
-                response[HEADER] = "miss"
-            return response
+    def __call__(self, request):
+        if not _cacheable_request(request):
+            return self.get_response(request)
+        key = page_key(request)
+        found = cache.get_many([key, CATALOGUE_KEY, PAGES_KEY])
+        entry = found.get(key)
+        if entry is not None and self._current(entry, found):
+            return self._replay(entry)
+        # The global versions as they were *before* the page is built: a
+        # change while it renders must not be stored as current.
+        seen = {
+            CATALOGUE_KEY: found.get(CATALOGUE_KEY) or global_version(CATALOGUE_KEY),
+            PAGES_KEY: found.get(PAGES_KEY) or global_version(PAGES_KEY),
+        }
+        response = self.get_response(request)
+        marked = getattr(response, "page_cache", None)
+        if marked is not None and _storable(request, response):
+            self._store(key, response, marked, seen)
+            response[HEADER] = "miss"
+        return response
 
-        return wrapped
+    @staticmethod
+    def _current(entry, found):
+        for name, version in entry["globals"].items():
+            if found.get(name) != version:
+                return False
+        return film_versions(film_ids=entry["films"]) == entry["films"]
 
-    return decorator
+    @staticmethod
+    def _replay(entry):
+        response = HttpResponse(entry["content"])
+        for name, value in entry["headers"]:
+            response[name] = value
+        response[HEADER] = "hit"
+        return response
+
+    @staticmethod
+    def _store(key, response, marked, seen):
+        used = {CATALOGUE_KEY: marked.catalogue, PAGES_KEY: marked.pages}
+        entry = {
+            "content": response.content,
+            "headers": [
+                (name, value)
+                for name, value in response.items()
+                if name.lower() not in _NOT_STORED
+            ],
+            "globals": {name: seen[name] for name, needed in used.items() if needed},
+            # Read after building: a film changed during the render is caught
+            # by PAGE_TIMEOUT at worst (the window of one render).
+            "films": film_versions(film_ids=marked.film_ids),
+        }
+        cache.set(key, entry, PAGE_TIMEOUT)
+
+
+def pages_changed():
+    """Invalidate every cached page built from editors' Wagtail pages."""
+    versions_changed([PAGES_KEY])

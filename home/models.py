@@ -6,6 +6,7 @@ from wagtail.models import Page
 
 from films.rankings import film_top_rated_ids, in_order
 from films.selectors import film_card_queryset
+from filmtracker import page_cache
 
 from .blocks import HomeBodyBlock
 
@@ -33,6 +34,22 @@ class HomePage(Page):
         top_ids = film_top_rated_ids(limit=HOME_LIST_SIZE)
         context["top_films"] = in_order(films.filter(pk__in=top_ids), top_ids)
         return context
+
+    def serve(self, request, *args, **kwargs):
+        # Cached whole for visitors (filmtracker/page_cache.py): stale when a
+        # film it shows changes, a film is added (the newest list), or an
+        # editor publishes. The top-rated order itself is recomputed every
+        # five minutes (films/rankings.py); the page lives ten at most.
+        response = super().serve(request, *args, **kwargs)
+        return page_cache.mark(response, self._films_shown, catalogue=True, pages=True)
+
+    def _films_shown(self, response):
+        context = response.context_data
+        shown = [*context["recent_films"], *context["top_films"]]
+        for block in self.body:
+            if block.block_type == "featured_films":
+                shown += [film for film in block.value["films"] if film is not None]
+        return [film.pk for film in shown]
 
 
 class StandardPage(Page):

@@ -4,7 +4,7 @@ import logging
 
 import pytest
 from django.http import HttpResponse
-from django.test import RequestFactory, override_settings
+from django.test import Client, RequestFactory, override_settings
 from django.urls import path
 
 from filmtracker.logs import JsonFormatter, RequestIDFilter, request_id_var
@@ -103,3 +103,14 @@ def test_log_lines_outside_a_request_say_so():
     line = json.loads(JsonFormatter().format(record))
     assert line["message"] == "hello"
     assert line["request_id"] == "-"
+
+
+def test_healthz_is_answered_first_unless_switched_off(client):
+    # Early: even a Host the site refuses gets its "ok" (probes over plain http).
+    assert client.get("/healthz", HTTP_HOST="10.1.2.3:8000").status_code == 200
+    with override_settings(HEALTHZ_EARLY=False):
+        # A new client builds the middleware chain again, without the shortcut:
+        # the view answers behind the host check like any page (the bench's ceiling).
+        late = Client()
+        assert late.get("/healthz").status_code == 200
+        assert late.get("/healthz", HTTP_HOST="10.1.2.3:8000").status_code == 400
