@@ -1,5 +1,7 @@
 import pytest
+from django.conf import settings
 from django.core.cache import cache
+from django.utils import translation
 
 from accounts.factories import DEFAULT_PASSWORD, EditorFactory, UserFactory
 
@@ -17,6 +19,15 @@ def _media_root(settings, tmp_path):
 def _fresh_cache():
     """Cached pages and film versions (films/cache.py) never leak between tests."""
     cache.clear()
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in English: a request in Russian leaves its language
+    active in the thread (LocaleMiddleware activates, nothing deactivates)."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @pytest.fixture
