@@ -43,10 +43,6 @@ def global_version(key):
     return version
 
 
-def catalogue_version():
-    return global_version(CATALOGUE_KEY)
-
-
 def versions_changed(keys):
     """Give these version keys new tokens, now and when the transaction commits.
 
@@ -71,34 +67,36 @@ def films_changed(*, film_ids, catalogue=False):
     versions_changed(keys)
 
 
-def cached_entry(key, *, catalogue):
-    """The entry stored under `key` if still valid, else None.
+def lookup(key, *, global_keys=()):
+    """The entry under `key` if still valid (else None), and the versions seen.
 
-    Two cache round trips: the entry (with the catalogue version, if it
-    depends on it), then the versions of its films.
+    One round trip for the entry and the site-wide versions in `global_keys`,
+    one for the versions of its films. The versions seen are what a rebuild
+    stores (`store`): read *before* building, so a change during the build is
+    not stored as current.
     """
-    found = cache.get_many([key, CATALOGUE_KEY] if catalogue else [key])
+    found = cache.get_many([key, *global_keys])
+    seen = {name: found.get(name) or global_version(name) for name in global_keys}
     entry = found.get(key)
-    if entry is None:
-        return None
-    if catalogue and entry["catalogue"] != found.get(CATALOGUE_KEY):
-        return None
+    if entry is None or any(
+        found.get(name) != version for name, version in entry["globals"].items()
+    ):
+        return None, seen
     if film_versions(film_ids=entry["films"]) != entry["films"]:
-        return None
-    return entry
+        return None, seen
+    return entry, seen
 
 
-def store_entry(key, *, value, film_ids, catalogue_seen, timeout):
+def store(key, *, value, film_ids, globals_seen, timeout):
     """Store `value` with the versions it was built from.
 
-    `catalogue_seen` is the catalogue version read *before* building (None if
-    the value does not depend on it), so a change during the build is not
-    stored as current. Film versions are read after, which leaves a window of
-    one render for a stale entry; PAGE_TIMEOUT bounds it.
+    `globals_seen` are the site-wide versions it depends on, as `lookup` read
+    them before building. Film versions are read after, which leaves a window
+    of one render for a stale entry; the timeout bounds it.
     """
     entry = {
         "value": value,
-        "catalogue": catalogue_seen,
+        "globals": globals_seen,
         "films": film_versions(film_ids=film_ids),
     }
     cache.set(key, entry, timeout)
@@ -110,12 +108,9 @@ def film_cached(*, key, build, catalogue=False, timeout=60 * 10):
     With `catalogue=True` the entry also goes when any film is added, removed
     or edited (for lists whose membership or order depends on that).
     """
-    entry = cached_entry(key, catalogue=catalogue)
+    entry, seen = lookup(key, global_keys=[CATALOGUE_KEY] if catalogue else [])
     if entry is not None:
         return entry["value"]
-    seen = catalogue_version() if catalogue else None
     value, film_ids = build()
-    store_entry(
-        key, value=value, film_ids=film_ids, catalogue_seen=seen, timeout=timeout
-    )
+    store(key, value=value, film_ids=film_ids, globals_seen=seen, timeout=timeout)
     return value

@@ -21,17 +21,11 @@ import hashlib
 from functools import wraps
 
 from django.conf import settings
-from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils.http import urlencode
 from django.utils.translation import get_language_from_request
 
-from films.cache import (
-    CATALOGUE_KEY,
-    film_versions,
-    global_version,
-    versions_changed,
-)
+from films.cache import CATALOGUE_KEY, lookup, store, versions_changed
 
 PAGE_TIMEOUT = 60 * 10  # bounds what no signal sees, e.g. a TMDB outage ending
 HEADER = "X-Page-Cache"
@@ -52,6 +46,13 @@ class Mark:
     film_ids: list
     catalogue: bool = False
     pages: bool = False
+
+    def global_keys(self):
+        return [
+            key
+            for key, used in ((CATALOGUE_KEY, self.catalogue), (PAGES_KEY, self.pages))
+            if used
+        ]
 
 
 def cache_public_page(*, films_from, catalogue=False, pages=False):
@@ -122,54 +123,36 @@ class PageCacheMiddleware:
         if not _cacheable_request(request):
             return self.get_response(request)
         key = page_key(request)
-        found = cache.get_many([key, CATALOGUE_KEY, PAGES_KEY])
-        entry = found.get(key)
-        if entry is not None and self._current(entry, found):
-            return self._replay(entry)
-        # The global versions as they were *before* the page is built: a
-        # change while it renders must not be stored as current.
-        seen = {
-            CATALOGUE_KEY: found.get(CATALOGUE_KEY) or global_version(CATALOGUE_KEY),
-            PAGES_KEY: found.get(PAGES_KEY) or global_version(PAGES_KEY),
-        }
+        entry, seen = lookup(key, global_keys=(CATALOGUE_KEY, PAGES_KEY))
+        if entry is not None:
+            return self._replay(entry["value"])
         response = self.get_response(request)
         marked = getattr(response, "page_cache", None)
         if marked is not None and _storable(request, response):
-            self._store(key, response, marked, seen)
+            store(
+                key,
+                value={
+                    "content": response.content,
+                    "headers": [
+                        (name, value)
+                        for name, value in response.items()
+                        if name.lower() not in _NOT_STORED
+                    ],
+                },
+                film_ids=marked.film_ids,
+                globals_seen={name: seen[name] for name in marked.global_keys()},
+                timeout=PAGE_TIMEOUT,
+            )
             response[HEADER] = "miss"
         return response
 
     @staticmethod
-    def _current(entry, found):
-        for name, version in entry["globals"].items():
-            if found.get(name) != version:
-                return False
-        return film_versions(film_ids=entry["films"]) == entry["films"]
-
-    @staticmethod
-    def _replay(entry):
-        response = HttpResponse(entry["content"])
-        for name, value in entry["headers"]:
+    def _replay(page):
+        response = HttpResponse(page["content"])
+        for name, value in page["headers"]:
             response[name] = value
         response[HEADER] = "hit"
         return response
-
-    @staticmethod
-    def _store(key, response, marked, seen):
-        used = {CATALOGUE_KEY: marked.catalogue, PAGES_KEY: marked.pages}
-        entry = {
-            "content": response.content,
-            "headers": [
-                (name, value)
-                for name, value in response.items()
-                if name.lower() not in _NOT_STORED
-            ],
-            "globals": {name: seen[name] for name, needed in used.items() if needed},
-            # Read after building: a film changed during the render is caught
-            # by PAGE_TIMEOUT at worst (the window of one render).
-            "films": film_versions(film_ids=marked.film_ids),
-        }
-        cache.set(key, entry, PAGE_TIMEOUT)
 
 
 def pages_changed():

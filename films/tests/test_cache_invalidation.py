@@ -1,7 +1,6 @@
 """Cached film data goes stale exactly when something it shows changes."""
 
 import pytest
-from django.core.cache import cache
 
 from accounts.factories import UserFactory
 from films.factories import FilmFactory, GenreFactory
@@ -9,13 +8,6 @@ from reviews.models import UserFilm
 from reviews.services import review_delete, review_upsert
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def _detail(client, film):

@@ -1,7 +1,6 @@
 """Anonymous film pages come from the cache, and never stale or someone else's."""
 
 import pytest
-from django.core.cache import cache
 
 from accounts.factories import UserFactory
 from films.factories import FilmFactory
@@ -9,13 +8,6 @@ from filmtracker.page_cache import HEADER
 from reviews.services import review_upsert
 
 pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def _empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def _get(client, film):

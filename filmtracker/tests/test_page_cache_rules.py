@@ -1,7 +1,6 @@
 """What the page cache middleware refuses to store or serve."""
 
 import pytest
-from django.core.cache import cache
 from django.http import HttpResponse
 from django.middleware.csrf import get_token
 from django.template import engines
@@ -14,13 +13,6 @@ from filmtracker.page_cache import (
     cache_public_page,
     pages_changed,
 )
-
-
-@pytest.fixture(autouse=True)
-def _empty_cache():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def _site(uses_csrf=False, sets_cookie=False, marked=True, pages=False):

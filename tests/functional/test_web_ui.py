@@ -1,8 +1,6 @@
 """Browser stories for the public site: rating with POST-redirect-GET, autocomplete."""
 
 import pytest
-from django.conf import settings
-from django.test import Client
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as ec
@@ -12,36 +10,14 @@ from accounts.factories import UserFactory
 from films.factories import FilmFactory
 from reviews.models import UserFilm
 
+from .pages import WAIT, click, sign_in
+
 # serialized_rollback: the flush after another transactional test takes the
 # page tree that migrations create, and these stories open the home page.
 pytestmark = [
     pytest.mark.e2e,
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
-
-WAIT = 10
-
-
-def sign_in(browser, user):
-    """Give the browser a session for `user` (the login form has its own tests)."""
-    client = Client()
-    client.force_login(user)
-    browser.get(browser.live_server_url + "/healthz")
-    browser.add_cookie(
-        {
-            "name": settings.SESSION_COOKIE_NAME,
-            "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-            "path": "/",
-        }
-    )
-
-
-def click(browser, element):
-    """Bootstrap scrolls smoothly; jump to the element so the click lands on it."""
-    browser.execute_script(
-        "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element
-    )
-    element.click()
 
 
 def test_member_rates_a_film_and_reloading_does_not_post_again(browser):
