@@ -23,7 +23,7 @@ def default_workers():
 
 def _targets(rows, search):
     by_label = {r.label: r for r in rows}
-    ceiling = by_label["/healthz view (ceiling)"].result
+    ceiling = by_label[runner.CEILING].result
 
     def ratio(label):
         r = by_label[label].result

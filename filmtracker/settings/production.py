@@ -5,8 +5,10 @@ load balancer). `SECURE_SSL_REDIRECT=false` and `SECURE_COOKIES=false` exist onl
 for a local run over plain http://localhost (docker-compose.override.yml).
 """
 
+import copy
+
 from .base import *  # noqa: F403
-from .base import LOG_LEVEL, REST_FRAMEWORK, env
+from .base import LOGGING, REST_FRAMEWORK, env
 
 DEBUG = False
 # No defaults: a missing secret or database stops the process at start-up.
@@ -64,28 +66,9 @@ REST_FRAMEWORK = {**REST_FRAMEWORK, "NUM_PROXIES": ALLAUTH_TRUSTED_PROXY_COUNT}
 
 # --- Logging: one JSON object per line on stdout, with the request id ----------
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "filters": {
-        # urllib3 logs request URLs on retries; a TMDB v3 api_key would be in one.
-        "redact_secrets": {"()": "filmtracker.log_filters.RedactSecretsFilter"},
-        "request_id": {"()": "filmtracker.logs.RequestIDFilter"},
-    },
-    "formatters": {"json": {"()": "filmtracker.logs.JsonFormatter"}},
-    "handlers": {
-        "console": {
-            "class": "logging.StreamHandler",
-            "stream": "ext://sys.stdout",
-            "formatter": "json",
-            "filters": ["redact_secrets", "request_id"],
-        }
-    },
-    "root": {"handlers": ["console"], "level": LOG_LEVEL},
-    "loggers": {
-        "urllib3": {"level": "WARNING"},
-        "django_tasks": {"level": "WARNING"},
-        # Each request's method, path, status and duration, with its id.
-        "filmtracker.request": {"level": "INFO"},
-    },
-}
+# Base's filters and loggers, printed as JSON on stdout, and every request logged.
+LOGGING = copy.deepcopy(LOGGING)
+LOGGING["formatters"] = {"json": {"()": "filmtracker.logs.JsonFormatter"}}
+LOGGING["handlers"]["console"].update(stream="ext://sys.stdout", formatter="json")
+# Each request's method, path, status and duration, with its id.
+LOGGING["loggers"]["filmtracker.request"]["level"] = "INFO"

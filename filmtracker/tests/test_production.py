@@ -187,6 +187,22 @@ def test_local_http_mode_drops_secure_cookies_and_the_prefix(monkeypatch):
     assert module["X_FRAME_OPTIONS"] == "DENY"
 
 
+@pytest.mark.filterwarnings("ignore:'filmtracker.settings.base' found:RuntimeWarning")
+def test_production_logs_json_lines_and_every_request(monkeypatch):
+    for key, value in production_env().items():
+        monkeypatch.setenv(key, value)
+    base = runpy.run_module("filmtracker.settings.base")["LOGGING"]
+    logging = runpy.run_module("filmtracker.settings.production")["LOGGING"]
+
+    console = logging["handlers"]["console"]
+    assert logging["formatters"]["json"]["()"] == "filmtracker.logs.JsonFormatter"
+    assert (console["formatter"], console["stream"]) == ("json", "ext://sys.stdout")
+    # The secret-redacting filter and the rest come from base, not a copy.
+    assert console["filters"] == base["handlers"]["console"]["filters"]
+    assert logging["loggers"]["filmtracker.request"]["level"] == "INFO"
+    assert base["loggers"]["filmtracker.request"]["level"] == "WARNING"  # untouched
+
+
 def test_production_refuses_to_start_without_a_secret_key(monkeypatch):
     for key, value in production_env().items():
         monkeypatch.setenv(key, value)
