@@ -3,16 +3,13 @@
 SQLite serialises writers for the whole file, so it cannot show the race.
 """
 
-import threading
-from concurrent.futures import ThreadPoolExecutor
-
 import pytest
-from django.db import connection, connections
+from django.db import connection
 from wagtail.images import get_image_model
-from wagtail.models import Collection
 
 from films.models import Film, Person
 from films.services import film_import_from_tmdb
+from filmtracker.testing import ensure_root_collection, run_in_parallel
 
 # The skip is decided at collection, so on SQLite no transactional database
 # is set up (and flushed) for nothing. serialized_rollback: the flush after
@@ -29,24 +26,7 @@ pytestmark = [
 
 @pytest.fixture(autouse=True)
 def _root_collection():
-    # With --reuse-db there is nothing serialised to restore after a flush.
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
-
-
-def run_in_parallel(calls):
-    """Run the callables at the same moment, each on its own thread and connection."""
-    barrier = threading.Barrier(len(calls))
-
-    def run(call):
-        barrier.wait()
-        try:
-            return call()
-        finally:
-            connections.close_all()  # this thread's connection
-
-    with ThreadPoolExecutor(max_workers=len(calls)) as pool:
-        return list(pool.map(run, calls))
+    ensure_root_collection()
 
 
 def test_ten_parallel_imports_make_one_film_and_one_poster(fake_tmdb):

@@ -5,20 +5,19 @@ show a race (CI's second pass runs these).
 """
 
 import threading
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
-from django.db import connection, connections
+from django.db import connection
 from django.db.models.signals import post_save
 from django.test import Client
 from django.urls import reverse
 from rest_framework.test import APIClient
-from wagtail.models import Collection
 
 from accounts.factories import EditorFactory, UserFactory
 from films.factories import FilmFactory
 from films.models import Film
 from films.services import film_import_from_tmdb
+from filmtracker.testing import WAIT, ensure_root_collection, run_in_parallel
 from reviews.models import UserFilm
 from reviews.services import review_upsert
 
@@ -37,29 +36,11 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 PARALLEL = 20
-WAIT = 20  # seconds; a thread stuck longer than this is a deadlock
 
 
 @pytest.fixture(autouse=True)
 def _root_collection():
-    if Collection.get_first_root_node() is None:
-        Collection.add_root(name="Root")
-
-
-def run_in_parallel(calls):
-    """Start the callables at the same moment, each on its own thread and connection."""
-    barrier = threading.Barrier(len(calls))
-
-    def run(call):
-        barrier.wait(timeout=WAIT)
-        try:
-            return call()
-        finally:
-            connections.close_all()  # this thread's connection
-
-    with ThreadPoolExecutor(max_workers=len(calls)) as pool:
-        futures = [pool.submit(run, call) for call in calls]
-        return [future.result(timeout=WAIT * 3) for future in futures]
+    ensure_root_collection()
 
 
 def test_twenty_parallel_ratings_by_one_member_leave_one_row_with_the_last():
