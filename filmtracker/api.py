@@ -14,8 +14,9 @@ from accounts.api.views import (
     TokenRefreshView,
     UserViewSet,
 )
-from films.api.views import FilmViewSet, TMDBViewSet
+from films.api.views import TMDBViewSet
 from filmtracker.rest import views as rest_views
+from filmtracker.rest.films import FilmViewSet
 from reviews.api.views import ReviewViewSet
 
 router = DefaultRouter()

@@ -78,7 +78,11 @@ class FilmSummarySerializer(serializers.ModelSerializer):
 
 
 class FilmListSerializer(FilmSummarySerializer):
-    """A film with the site's numbers, fed by `Film.objects.with_stats()`."""
+    """A film with the site's numbers.
+
+    The numbers are annotations of reviews.selectors.with_member_numbers(),
+    which the API's viewset (filmtracker/rest/films.py) adds to its queryset.
+    """
 
     genres = GenreSerializer(many=True, read_only=True)
     average_rating = serializers.SerializerMethodField(

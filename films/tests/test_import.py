@@ -23,8 +23,6 @@ from films.tmdb import (
     TMDBTimeout,
     TMDBUnavailable,
 )
-from reviews.factories import UserFilmFactory
-from reviews.models import UserFilm
 
 pytestmark = pytest.mark.django_db
 Image = get_image_model()
@@ -83,28 +81,6 @@ def test_importing_twice_gives_one_film_and_one_poster(fake_tmdb):
     assert Image.objects.count() == 1
     assert fake_tmdb.count(POSTERS) == 1
     assert Credit.objects.filter(film=first).count() == 5
-
-
-def test_reimport_updates_in_place_keeps_slug_and_members_ratings(fake_tmdb, member):
-    film, _ = film_import_from_tmdb(tmdb_id=603)
-    rating = UserFilmFactory(user=member, film=film, rating=9, comment="Whoa.")
-    before = list(UserFilm.objects.values())
-    fake_tmdb.set_movie(603, title="The Matrix (Remastered)", runtime=140)
-    again, created = film_import_from_tmdb(tmdb_id=603)
-    # Details are cached for TMDB_CACHE_TTL: the second import saw the old ones.
-    assert not created and again.title == "The Matrix"
-    cache.clear()
-    again, created = film_import_from_tmdb(tmdb_id=603)
-    again.refresh_from_db()
-    assert (again.pk, again.title, again.runtime) == (
-        film.pk,
-        "The Matrix (Remastered)",
-        140,
-    )
-    assert again.slug == "the-matrix-1999"
-    assert list(UserFilm.objects.values()) == before
-    rating.refresh_from_db()
-    assert rating.rating == 9
 
 
 def test_a_new_poster_path_replaces_the_poster_and_deletes_the_old_one(
@@ -182,14 +158,6 @@ def test_a_film_without_poster_date_or_runtime_imports(fake_tmdb):
     assert film.release_date is None and film.year is None and film.runtime is None
     assert film.genres.count() == 0 and film.credits.count() == 0
     assert fake_tmdb.count(POSTERS) == 0
-
-
-def test_import_never_touches_other_films_ratings(fake_tmdb, member):
-    other = FilmFactory()
-    UserFilmFactory(user=member, film=other, rating=4)
-    film_import_from_tmdb(tmdb_id=604)
-    assert UserFilm.objects.get(film=other).rating == 4
-    assert UserFilm.objects.count() == 1
 
 
 def test_a_race_lost_on_the_unique_tmdb_id_returns_the_winners_film(
