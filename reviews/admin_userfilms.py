@@ -9,11 +9,13 @@ rows, so a page costs the same few queries however many rows it has.
 from django.contrib.admin import SimpleListFilter
 from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.panels import FieldPanel, ObjectList
 from wagtail_modeladmin.options import ModelAdmin
 
 from films.models import with_translation
 
-from .forms import stars_label
+from .forms import ReviewRulesFormMixin, stars_label
 from .models import RATING_MAX, RATING_MIN, UserFilm
 
 # wagtail-modeladmin's URL names for this model; the one place they are spelt.
@@ -49,6 +51,10 @@ class StarsFilter(SimpleListFilter):
         return queryset
 
 
+class UserFilmAdminForm(ReviewRulesFormMixin, WagtailAdminModelForm):
+    """The edit form: the same rules as the site and the API (the service's)."""
+
+
 class UserFilmAdmin(ModelAdmin):
     model = UserFilm
     menu_label = _("Ratings & reviews")
@@ -72,6 +78,14 @@ class UserFilmAdmin(ModelAdmin):
         "watched_on",
         "created_at",
         "updated_at",
+    )
+
+    edit_handler = ObjectList(
+        [
+            FieldPanel(name)
+            for name in ("user", "film", "rating", "status", "watched_on", "comment")
+        ],
+        base_form_class=UserFilmAdminForm,
     )
 
     def get_queryset(self, request):

@@ -27,9 +27,7 @@ def review_upsert(
     """
     if not member_can_review(user):
         raise PermissionDenied(_("Only members with a verified email may rate films."))
-    # Forms and serializers check these too; callers that skip them still get
-    # a clear error rather than a database one.
-    _review_validate(
+    review_validate(
         rating=rating, status=status, comment=comment, watched_on=watched_on
     )
     values = {
@@ -79,7 +77,7 @@ def review_create(
     """
     if not member_can_review(user):
         raise PermissionDenied(_("Only members with a verified email may rate films."))
-    _review_validate(
+    review_validate(
         rating=rating, status=status, comment=comment, watched_on=watched_on
     )
     try:
@@ -105,7 +103,14 @@ def review_delete(*, user, film):
     return bool(deleted)
 
 
-def _review_validate(*, rating, status, comment, watched_on):
+def review_validate(*, rating, status, comment, watched_on):
+    """Every rule about one member's entry, for the site form, the API and the admin.
+
+    Raises django.core.exceptions.ValidationError with an error list per
+    field name (`rating`, `status`, `comment`, `watched_on`); returns None.
+    review_upsert() and review_create() call it, so no write skips it; forms
+    call it too, to show the errors next to their fields before saving.
+    """
     errors = {}
     if rating is not None and not RATING_MIN <= rating <= RATING_MAX:
         errors["rating"] = _("A rating is 1 to 10 (½ to 5 stars).")
@@ -119,5 +124,17 @@ def _review_validate(*, rating, status, comment, watched_on):
         errors["watched_on"] = _(
             "The date you watched the film cannot be in the future."
         )
+    if status == UserFilm.Status.WANT:
+        # Nothing watched yet: no rating to count in the average, no date.
+        if rating is not None:
+            errors.setdefault(
+                "rating",
+                _("Rate the film once you've seen it, or change the status."),
+            )
+        if watched_on is not None:
+            errors.setdefault(
+                "watched_on",
+                _("A film you still want to watch has no watch date."),
+            )
     if errors:
         raise ValidationError(errors)

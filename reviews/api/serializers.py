@@ -1,5 +1,4 @@
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -87,13 +86,6 @@ class ReviewUpdateSerializer(serializers.Serializer):
         allow_null=True,
         help_text=_("When the member watched the film; not in the future."),
     )
-
-    def validate_watched_on(self, value):
-        if value is not None and value > timezone.localdate():
-            raise serializers.ValidationError(
-                _("The date you watched the film cannot be in the future.")
-            )
-        return value
 
 
 class ReviewCreateSerializer(ReviewUpdateSerializer):
