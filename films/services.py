@@ -55,27 +55,25 @@ CAST_SIZE = 10
 _IMPORT_LOCK_NAMESPACE = 0x46494C4D
 
 
-def film_import_from_tmdb(*, tmdb_id, language=DEFAULT_LANGUAGE):
+def film_import_from_tmdb(*, tmdb_id):
     """Create or update the one Film for `tmdb_id`; returns (film, created).
 
     The film's own fields are always TMDB's English (`en-US`) text; the text
     in every other site language (Russian: `ru-RU`) is fetched in the same
     import and stored as FilmTranslation rows, so a film can be found and
-    read in either language from the moment it arrives. `language` (the
-    caller's language, kept for the API) is one of those fetched anyway.
+    read in either language from the moment it arrives.
 
     Raises a TMDBError subtype when TMDB cannot give the film or its poster;
     then nothing is saved (no Film row, no image, no file).
     """
     client = get_client()
-    movies = _movie_details_all(client=client, tmdb_id=tmdb_id, language=language)
+    movies = _movie_details_all(client=client, tmdb_id=tmdb_id)
     return _film_save_from_tmdb(client=client, movies=movies)
 
 
-def _movie_details_all(*, client, tmdb_id, language=DEFAULT_LANGUAGE, fresh=False):
+def _movie_details_all(*, client, tmdb_id, fresh=False):
     """{site language: TMDBMovie} for English and every translation language."""
-    # `language` is always among these when it is a site language; TMDB text
-    # in any other language has nowhere to go.
+    # TMDB text in any other language has nowhere to go.
     wanted = [BASE_LANGUAGE, *(code for code, _name in TRANSLATION_LANGUAGES)]
     kwargs = {"fresh": True} if fresh else {}
     return {
@@ -388,7 +386,7 @@ def film_tmdb_changes(*, film, movie):
     return changes
 
 
-def film_refresh_from_tmdb(*, film, language=DEFAULT_LANGUAGE, dry_run=False):
+def film_refresh_from_tmdb(*, film, dry_run=False):
     """Re-sync one film from TMDB (bypassing the cache); see FilmRefreshResult.
 
     A film TMDB no longer has (404) is kept, marked `tmdb_missing`. Other
@@ -396,9 +394,7 @@ def film_refresh_from_tmdb(*, film, language=DEFAULT_LANGUAGE, dry_run=False):
     """
     client = get_client()
     try:
-        movies = _movie_details_all(
-            client=client, tmdb_id=film.tmdb_id, language=language, fresh=True
-        )
+        movies = _movie_details_all(client=client, tmdb_id=film.tmdb_id, fresh=True)
     except TMDBNotFound:
         if not dry_run:
             Film.objects.filter(pk=film.pk).update(
@@ -419,9 +415,7 @@ def film_refresh_from_tmdb(*, film, language=DEFAULT_LANGUAGE, dry_run=False):
     )
 
 
-def films_refresh_from_tmdb(
-    *, older_than, language=DEFAULT_LANGUAGE, dry_run=False, progress=None
-):
+def films_refresh_from_tmdb(*, older_than, dry_run=False, progress=None):
     """Refresh every film last synced before `older_than` (a timedelta) ago.
 
     `progress(index, total, result)` is called after each film. Returns the
@@ -435,9 +429,7 @@ def films_refresh_from_tmdb(
     )
     for index, film in enumerate(films, start=1):
         try:
-            result = film_refresh_from_tmdb(
-                film=film, language=language, dry_run=dry_run
-            )
+            result = film_refresh_from_tmdb(film=film, dry_run=dry_run)
         except TMDBAuthError:
             raise
         except TMDBError as e:

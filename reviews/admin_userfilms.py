@@ -26,7 +26,7 @@ USERFILM_DELETE_URL_NAME = "reviews_userfilm_modeladmin_delete"
 REVIEW_START_WORDS = 12
 
 
-def stars_text(rating):
+def stars_cell(rating):
     """'★★★½ (3½ out of 5)' for 7; '–' without a rating."""
     if rating is None:
         return "–"
@@ -93,7 +93,7 @@ class UserFilmAdmin(ModelAdmin):
         return with_translation(rows, "film__translations")
 
     def stars(self, userfilm):
-        return stars_text(userfilm.rating)
+        return stars_cell(userfilm.rating)
 
     stars.short_description = _("Stars")
 

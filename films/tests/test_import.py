@@ -126,7 +126,7 @@ def test_people_are_shared_between_films(fake_tmdb):
 
 
 def test_russian_import_keeps_english_base_and_cyrillic_translation(fake_tmdb):
-    film, _ = film_import_from_tmdb(tmdb_id=1398, language="ru-RU")
+    film, _ = film_import_from_tmdb(tmdb_id=1398)
     film.refresh_from_db()
     # The film itself is TMDB's English text; Russian is its translation.
     assert film.title == "Stalker"
@@ -144,7 +144,7 @@ def test_russian_import_keeps_english_base_and_cyrillic_translation(fake_tmdb):
 
 def test_existing_genres_keep_their_names(fake_tmdb):
     GenreFactory(name="Sci-Fi", tmdb_id=878)
-    film, _ = film_import_from_tmdb(tmdb_id=603, language="ru-RU")
+    film, _ = film_import_from_tmdb(tmdb_id=603)
     assert sorted(film.genres.values_list("name", flat=True)) == ["Action", "Sci-Fi"]
     assert Genre.objects.get(tmdb_id=878).name == "Sci-Fi"
     assert Genre.objects.get(tmdb_id=28).name == "Action"

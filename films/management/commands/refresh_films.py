@@ -4,7 +4,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
 from films.services import films_refresh_from_tmdb
-from films.tmdb import DEFAULT_LANGUAGE, TMDBAuthError, TMDBNotConfigured
+from films.tmdb import TMDBAuthError, TMDBNotConfigured
 
 BAR_WIDTH = 20
 
@@ -57,20 +57,14 @@ class Command(BaseCommand):
             action="store_true",
             help="list what would change and save nothing",
         )
-        parser.add_argument(
-            "--language",
-            default=DEFAULT_LANGUAGE,
-            help="TMDB language for titles and overviews (default: %(default)s)",
-        )
 
-    def handle(self, *args, older_than, dry_run, language, verbosity, **options):
+    def handle(self, *args, older_than, dry_run, verbosity, **options):
         if older_than < 0:
             raise CommandError("--older-than must be 0 or more days.")
         self.verbosity, self.dry_run = verbosity, dry_run
         try:
             counts = films_refresh_from_tmdb(
                 older_than=timedelta(days=older_than),
-                language=language,
                 dry_run=dry_run,
                 progress=self.progress,
             )
