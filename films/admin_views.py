@@ -19,6 +19,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from films import tmdb
 from films.selectors import tmdb_search_not_imported
 from films.services import film_import_from_tmdb
+from films.years import FILM_YEAR_MIN, film_year_max_validator
 
 logger = logging.getLogger(__name__)
 
@@ -30,7 +31,10 @@ IMPORT_PERMISSION = "films.add_film"
 class TMDBSearchForm(forms.Form):
     q = forms.CharField(label=gettext_lazy("Title"), max_length=200)
     year = forms.IntegerField(
-        label=gettext_lazy("Year"), required=False, min_value=1874, max_value=2100
+        label=gettext_lazy("Year"),
+        required=False,
+        min_value=FILM_YEAR_MIN,
+        validators=[film_year_max_validator()],
     )
 
 

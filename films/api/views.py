@@ -15,6 +15,7 @@ from accounts.api.examples import NOT_VERIFIED
 from accounts.api.permissions import IsVerifiedMember
 from films import tmdb
 from films.cache import film_cached
+from films.posters import API_POSTER_RENDITIONS
 from films.selectors import (
     FILM_ORDERINGS,
     film_autocomplete,
@@ -27,7 +28,6 @@ from filmtracker.rest.openapi import error_responses
 
 from . import examples
 from .serializers import (
-    POSTER_RENDITIONS,
     AutocompleteQuerySerializer,
     FilmDetailSerializer,
     FilmImportSerializer,
@@ -99,7 +99,7 @@ class FilmViewSet(viewsets.ReadOnlyModelViewSet):
     uncached_orderings = ()
 
     def get_queryset(self):
-        films = film_list_queryset(poster_renditions=POSTER_RENDITIONS.values())
+        films = film_list_queryset(poster_renditions=API_POSTER_RENDITIONS.values())
         if self.action in ("retrieve", "import_film"):
             films = films.prefetch_related("credits__person")
         return films
