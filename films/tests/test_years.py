@@ -1,4 +1,4 @@
-"""One range of film years for the search form, the API and the admin (films/years.py)."""
+"""One range of film years for the search form, the API and the admin."""
 
 import pytest
 
