@@ -90,7 +90,7 @@ bench: install ## Build 50,000 films in PostgreSQL, serve with gunicorn, load wi
 	@pg_isready -h 127.0.0.1 -p 5432 -q || { \
 		pg_ctlcluster --skip-systemctl-redirect "$$(ls /etc/postgresql)" main start \
 		&& for _ in $$(seq 30); do pg_isready -h 127.0.0.1 -p 5432 -q && break; sleep 1; done; }
-	DJANGO_SETTINGS_MODULE=filmtracker.settings.production \
+	DJANGO_SETTINGS_MODULE=filmtracker.settings.bench \
 	DATABASE_URL=postgres://postgres@127.0.0.1:5432/$(BENCH_DB) \
 	SECRET_KEY=bench-only-not-a-secret SECURE_SSL_REDIRECT=false \
 	CACHE_URL="$(BENCH_CACHE)" LOG_LEVEL=WARNING HEALTHZ_EARLY=false \

@@ -318,46 +318,10 @@ SIMPLE_JWT = {
     "AUTH_HEADER_TYPES": ("Bearer",),
 }
 
-API_DESCRIPTION = """
-FilmTracker's REST API: the film catalogue, members' ratings and reviews
-(one entry per member and film, rated 1-10, shown as ½ to 5 stars) and profiles.
-Everything the site does, an API client can do.
-
-## Authentication: session or JWT?
-
-Reading is open to everyone. Writing needs a signed-in member, and rating,
-reviewing or importing films needs a **verified email address**.
-
-**Session (cookie)** is what the site's own JavaScript uses. Sign in on the
-site; the browser then sends the session cookie with every request. Because a
-cookie is sent automatically, every unsafe request (`POST`, `PUT`, `PATCH`,
-`DELETE`) must carry the CSRF token from the `csrftoken` cookie in an
-`X-CSRFToken` header, or it is refused with 403. Use the session for code that
-runs on this site's pages.
-
-**JWT (bearer token)** is for everything else: mobile apps, scripts, other
-sites. `POST /api/v1/auth/token/` with your username and password returns a
-short-lived `access` token and a longer-lived `refresh` token. Send
-`Authorization: Bearer <access>` with each request (no cookie, so no CSRF
-token). When the access token expires (401), `POST /api/v1/auth/token/refresh/`
-with the refresh token: you get a new pair, and the old refresh token stops
-working (rotation). `POST /api/v1/auth/logout/` revokes a refresh token.
-Keep the refresh token secret; it is as good as your password until it expires.
-
-## Errors
-
-Every error is JSON with a human-readable `detail`, a machine-readable `code`
-and, for invalid input, `errors`: a list of messages per field
-(`non_field_errors` for the request as a whole). When TMDB, where films are
-imported from, fails, the API answers 502 (TMDB answered wrongly), 503 (TMDB
-unavailable, not configured or rate-limiting us) or 504 (TMDB too slow).
-
-## Limits
-
-Requests are rate-limited per client (per IP when anonymous); over the limit
-you get 429 with a `Retry-After` header. Lists are paginated: `page` and
-`page_size` (at most 100).
-"""
+# The long description of the OpenAPI schema (Swagger UI, Redoc): Markdown.
+API_DESCRIPTION = (BASE_DIR / "filmtracker" / "rest" / "api_description.md").read_text(
+    encoding="utf-8"
+)
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "FilmTracker API",

@@ -8,9 +8,11 @@ for a local run over plain http://localhost (docker-compose.override.yml).
 import copy
 
 from .base import *  # noqa: F403
-from .base import LOGGING, REST_FRAMEWORK, env
+from .base import INSTALLED_APPS, LOGGING, REST_FRAMEWORK, env
 
 DEBUG = False
+# The benchmark's management command is for `make bench` (settings/bench.py).
+INSTALLED_APPS = [app for app in INSTALLED_APPS if app != "bench"]
 # No defaults: a missing secret or database stops the process at start-up.
 SECRET_KEY = env.str("SECRET_KEY")
 DATABASES = {"default": env.dj_db_url("DATABASE_URL")}
