@@ -20,7 +20,16 @@ from films.factories import FilmFactory
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 # What the test run keeps from its own settings: where data lives, not policy.
-KEEP_FROM_TEST_SETTINGS = {"DATABASES", "CACHES", "STORAGES", "LOGGING", "SECRET_KEY"}
+# INSTALLED_APPS too: production leaves out only `bench` (test_settings_once.py),
+# and swapping apps mid-run reloads the app registry.
+KEEP_FROM_TEST_SETTINGS = {
+    "DATABASES",
+    "CACHES",
+    "STORAGES",
+    "LOGGING",
+    "SECRET_KEY",
+    "INSTALLED_APPS",
+}
 HTTPS = {"headers": {"x-forwarded-proto": "https"}}
 
 
