@@ -69,7 +69,9 @@ def migrate(targets):
     executor.migrate(targets)
 
 
-@pytest.mark.django_db(transaction=True)
+# serialized_rollback: the flush after this test takes the data migrations made
+# (root collection, page tree), which the tests after it need.
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_the_migration_recomputes_unreadable_slugs_and_unapplying_restores_them(
     client,
 ):
