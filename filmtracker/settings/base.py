@@ -134,9 +134,20 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 # workers. redis:// URLs go to django-redis rather than Django's own RedisCache:
 # that one builds a new redis.Redis client for every cache call, which was a
 # fifth of the CPU of a cached API response in the benchmark (profiled).
+# Our subclass (filmtracker/cache_backend.py) makes the cache optional: when
+# Redis is down or hangs, pages and the API serve from the database. Redis is
+# on the same network, so half a second is long for it: past that it counts
+# as down rather than holding a request.
 CACHES = {"default": env.dj_cache_url("CACHE_URL", "locmem://filmtracker")}
 if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
-    CACHES["default"]["BACKEND"] = "django_redis.cache.RedisCache"
+    CACHES["default"]["BACKEND"] = "filmtracker.cache_backend.ResilientRedisCache"
+    CACHES["default"].setdefault("OPTIONS", {}).update(
+        SOCKET_CONNECT_TIMEOUT=0.5,
+        SOCKET_TIMEOUT=0.5,
+        # DRF's throttles and allauth's rate limits: counted per worker
+        # during an outage rather than not at all (README "Security").
+        LOCAL_KEY_PREFIXES=["throttle_", "allauth:rl:"],
+    )
 # Sessions read through the cache (written to both): a signed-in page view
 # costs no session query while the cache holds it.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"

@@ -7,8 +7,10 @@ for a local run over plain http://localhost (docker-compose.override.yml).
 
 import copy
 
+from django.core.exceptions import ImproperlyConfigured
+
 from .base import *  # noqa: F403
-from .base import LOGGING, REST_FRAMEWORK, env
+from .base import CACHES, LOGGING, REST_FRAMEWORK, env
 
 DEBUG = False
 # No defaults: a missing secret or database stops the process at start-up.
@@ -21,6 +23,15 @@ DATABASES = {"default": env.dj_db_url("DATABASE_URL")}
 # turns this off, e.g. behind PgBouncer in transaction mode.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", 60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Rate limits, throttles and cache invalidation work only when every worker
+# shares one cache: a per-process one would let each worker count (and
+# invalidate) on its own, silently.
+env.str("CACHE_URL")
+if CACHES["default"]["BACKEND"].rsplit(".", 1)[-1] in {"LocMemCache", "DummyCache"}:
+    raise ImproperlyConfigured(
+        "CACHE_URL must name a cache every worker shares (redis://host:6379/0), "
+        f"not {CACHES['default']['BACKEND']}"
+    )
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -35,6 +35,7 @@ def production_env():
         DJANGO_SETTINGS_MODULE="filmtracker.settings.production",
         SECRET_KEY=secrets.token_urlsafe(50),
         DATABASE_URL="sqlite:///unused-by-checks.sqlite3",
+        CACHE_URL="redis://127.0.0.1:1/0",  # never connected to by these checks
         ALLOWED_HOSTS="films.example.org",
         DEBUG="false",
     )
@@ -212,6 +213,20 @@ def test_production_refuses_to_start_without_a_secret_key(monkeypatch):
         runpy.run_module("filmtracker.settings.production")
 
 
+@pytest.mark.filterwarnings("ignore:'filmtracker.settings.base' found:RuntimeWarning")
+@pytest.mark.parametrize("cache_url", [None, "locmem://", "dummy://"])
+def test_production_refuses_to_start_without_a_shared_cache(monkeypatch, cache_url):
+    for key, value in production_env().items():
+        monkeypatch.setenv(key, value)
+    if cache_url is None:
+        monkeypatch.delenv("CACHE_URL")
+    else:
+        monkeypatch.setenv("CACHE_URL", cache_url)
+
+    with pytest.raises(Exception, match="CACHE_URL"):
+        runpy.run_module("filmtracker.settings.production")
+
+
 # Running base.py again, fresh, is the point here.
 @pytest.mark.filterwarnings("ignore:'filmtracker.settings.base' found:RuntimeWarning")
 def test_redis_cache_url_selects_django_redis(monkeypatch):
@@ -221,10 +236,12 @@ def test_redis_cache_url_selects_django_redis(monkeypatch):
 
     module = runpy.run_module("filmtracker.settings.base")
 
-    assert module["CACHES"]["default"] == {
-        "BACKEND": "django_redis.cache.RedisCache",
-        "LOCATION": "redis://redis:6379/0",
-    }
+    default = module["CACHES"]["default"]
+    assert default["BACKEND"] == "filmtracker.cache_backend.ResilientRedisCache"
+    assert default["LOCATION"] == "redis://redis:6379/0"
+    # Short enough that a hanging Redis cannot hold a request for long.
+    assert default["OPTIONS"]["SOCKET_TIMEOUT"] <= 1
+    assert default["OPTIONS"]["SOCKET_CONNECT_TIMEOUT"] <= 1
 
 
 def test_django_redis_serves_what_the_site_asks_of_a_cache():
@@ -232,7 +249,7 @@ def test_django_redis_serves_what_the_site_asks_of_a_cache():
     cache make (get_many, set_many, add) and a pickled page entry."""
     import socket
 
-    from django_redis.cache import RedisCache
+    from filmtracker.cache_backend import ResilientRedisCache
 
     try:
         socket.create_connection(("127.0.0.1", 6379), timeout=1).close()
@@ -240,7 +257,7 @@ def test_django_redis_serves_what_the_site_asks_of_a_cache():
         if os.environ.get("FILMTRACKER_E2E_REQUIRED"):
             raise
         pytest.skip("no Redis on 127.0.0.1:6379")
-    cache = RedisCache(
+    cache = ResilientRedisCache(
         "redis://127.0.0.1:6379/0", {"KEY_PREFIX": f"fttest-{os.getpid()}"}
     )
     try:
