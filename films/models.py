@@ -37,7 +37,7 @@ class Genre(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = slugify(self.name)
+            self.slug = slugify(slug_text(self.name))
         super().save(*args, **kwargs)
 
 
