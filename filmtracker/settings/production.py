@@ -10,7 +10,7 @@ import copy
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import CACHES, LOGGING, REST_FRAMEWORK, env
+from .base import LOGGING, REST_FRAMEWORK, env
 
 DEBUG = False
 # No defaults: a missing secret or database stops the process at start-up.
@@ -26,11 +26,10 @@ DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 # Rate limits, throttles and cache invalidation work only when every worker
 # shares one cache: a per-process one would let each worker count (and
 # invalidate) on its own, silently.
-env.str("CACHE_URL")
-if CACHES["default"]["BACKEND"].rsplit(".", 1)[-1] in {"LocMemCache", "DummyCache"}:
+if env.str("CACHE_URL").partition(":")[0] in {"locmem", "dummy"}:
     raise ImproperlyConfigured(
         "CACHE_URL must name a cache every worker shares (redis://host:6379/0), "
-        f"not {CACHES['default']['BACKEND']}"
+        "not a per-process one"
     )
 
 STORAGES = {

@@ -103,6 +103,8 @@ def test_public_page_sends_every_security_header(client, production_settings):
         "max-age=31536000; includeSubDomains; preload"
     )
     assert response.headers["X-Request-ID"]
+    permissions = response.headers["Permissions-Policy"]
+    assert "camera=()" in permissions and "geolocation=()" in permissions
 
 
 @pytest.mark.django_db
@@ -133,6 +135,10 @@ def test_admin_gets_its_own_looser_policy(client, editor, production_settings):
     assert response.status_code == 200
     csp = csp_directives(response)
     assert "'unsafe-inline'" in csp["script-src"]
+    # Wagtail 8's admin needs no eval (tests/functional/test_browser_policies.py).
+    assert "'unsafe-eval'" not in csp["script-src"]
+    # No Gravatar or any other image host but ours and the poster CDN.
+    assert "https:" not in csp["img-src"]
     # Wagtail previews pages in a frame of its own.
     assert csp["frame-ancestors"] == ["'self'"]
     assert response.headers["X-Frame-Options"] == "DENY"
@@ -145,7 +151,10 @@ def test_api_docs_get_their_own_policy(client, production_settings, path):
 
     assert response.status_code == 200
     csp = csp_directives(response)
-    assert "'unsafe-inline'" in csp["script-src"]
+    # Only our own scripts, rendered in Chromium by test_browser_policies.py.
+    assert csp["script-src"] == ["'self'"]
+    assert csp["form-action"] == ["'self'"]
+    assert csp["img-src"] == ["'self'", "data:"]
     assert "blob:" in csp["worker-src"]
 
 
@@ -271,3 +280,38 @@ def test_django_redis_serves_what_the_site_asks_of_a_cache():
         assert cache.add("other", "b", 30) is True
     finally:
         cache.delete_many(["page", "version", "other"])
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/api/docs/", "/admin/login/", "/api/v1/films/"])
+def test_every_response_refuses_powerful_features(client, production_settings, path):
+    response = client.get(path, **HTTPS)
+
+    assert "microphone=()" in response.headers["Permissions-Policy"]
+
+
+def test_the_admin_sends_nothing_to_gravatar_or_wagtails_update_check(
+    production_settings,
+):
+    assert production_settings["WAGTAIL_GRAVATAR_PROVIDER_URL"] is None
+    assert production_settings["WAGTAIL_ENABLE_UPDATE_CHECK"] is False
+
+
+@pytest.mark.django_db
+def test_redoc_bundle_is_ours_and_points_at_our_logo(client):
+    page = client.get("/api/redoc/").content.decode()
+    bundle = client.get("/api/redoc/redoc.standalone.js")
+
+    assert 'src="/api/redoc/redoc.standalone.js"' in page
+    assert bundle.status_code == 200
+    text = bundle.content.decode()
+    assert "cdn.redoc.ly" not in text
+    assert "/static/img/redoc-logo.svg" in text
+
+
+def test_favicon_ico_is_served(client):
+    response = client.get("/favicon.ico")
+
+    assert response.status_code == 200
+    # An ICO file (served by WhiteNoise, streamed).
+    assert b"".join(response.streaming_content).startswith(b"\x00\x00\x01\x00")
