@@ -63,6 +63,7 @@ class ResilientRedisCache(RedisCache):
         self._down_until = 0.0
         self._down = False
         self._lost = set()
+        self._lost_dropped = 0  # lost writes past MAX_LOST_KEYS, not undone
 
     # --- the guard every call goes through ---------------------------------
 
@@ -88,7 +89,9 @@ class ResilientRedisCache(RedisCache):
             return getattr(self._local, name)(*args, **kwargs)
         if write:
             with self._lock:
-                self._lost.update(keys)
+                room = MAX_LOST_KEYS - len(self._lost)
+                self._lost.update(keys[:room])
+                self._lost_dropped += max(len(keys) - room, 0)
         return failed
 
     def _trip(self, error):
@@ -111,23 +114,24 @@ class ResilientRedisCache(RedisCache):
         False if Redis is still away."""
         with self._lock:
             lost, self._lost = self._lost, set()
-        if not lost:
-            return True
-        if len(lost) > MAX_LOST_KEYS:
-            log.error(
-                "Cache back, but %s writes were lost; entries may be stale until "
-                "they expire",
-                len(lost),
-            )
-            lost = set(list(lost)[:MAX_LOST_KEYS])
         try:
-            super().delete_many(list(lost))
+            if lost:
+                super().delete_many(list(lost))
         except FAILURES as e:
             with self._lock:
                 self._lost |= lost
             self._trip(e)
             return False
-        log.warning("Cache: %s writes lost during the outage undone", len(lost))
+        with self._lock:
+            dropped, self._lost_dropped = self._lost_dropped, 0
+        if lost:
+            log.warning("Cache: %s writes lost during the outage undone", len(lost))
+        if dropped:
+            log.error(
+                "Cache: %s more lost writes could not be kept to undo; their "
+                "entries may be stale until they expire",
+                dropped,
+            )
         return True
 
     def _recovered(self):

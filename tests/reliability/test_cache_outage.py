@@ -182,9 +182,14 @@ def test_rate_limits_still_count_during_an_outage(
     assert "_auth_user_id" not in client.session
 
 
-def test_readyz_reports_the_cache_separately(client, broken_cache):
+def test_readyz_reports_the_cache_separately(client, broken_cache, caplog):
     response = client.get("/readyz")
+    client.get("/readyz")
 
+    # One warning for the outage, not one per call.
+    warnings = [r for r in caplog.records if r.name == "filmtracker.cache_backend"]
+    assert [r.getMessage().split(" (")[0] for r in warnings] == ["Cache unreachable"]
+    assert response.json()["cache_stats"]["errors"] >= 1
     assert response.status_code == 200
     assert response.json()["database"] == "ok"
     assert response.json()["cache"] == "unavailable"
