@@ -6,9 +6,10 @@ it on the unique name or slug.
 """
 
 from django.db.models import F, Q
-from django.utils.text import slugify
 
-from .models import Genre, slug_text
+from filmtracker.slugs import slug_from
+
+from .models import Genre
 from .tmdb import DEFAULT_LANGUAGE
 
 
@@ -52,7 +53,7 @@ def _genre_adopt_or_create(*, tmdb_id, name):
     and keeps its name. A namesake already tied to another TMDB id stays as
     it is and serves this one too (one "Drama" on the site, not two).
     """
-    slug = slugify(slug_text(name))[:100] or f"genre-{tmdb_id}"
+    slug = slug_from(name, max_length=100, fallback=f"genre-{tmdb_id}")
     same = (
         Genre.objects.filter(Q(name__iexact=name) | Q(slug=slug))
         .order_by(F("tmdb_id").asc(nulls_first=True), "pk")
