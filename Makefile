@@ -78,11 +78,9 @@ clean: ## Remove the virtualenv, local database and media
 # --load-duration 10"` for a quick run, or `--reuse` to keep the built data.
 BENCH_DB ?= filmtracker_bench
 BENCH_ARGS ?=
-# Redis on loopback when it answers (as in production), else local memory;
+# Redis on loopback, as in production (which refuses a per-process cache);
 # a per-run key prefix so earlier runs' entries never count.
-BENCH_CACHE = $(shell (exec 3<>/dev/tcp/127.0.0.1/6379) 2>/dev/null \
-	&& echo "redis://127.0.0.1:6379/0?key_prefix=ftbench-$$(date +%s)" \
-	|| echo "locmem://bench")
+BENCH_CACHE = redis://127.0.0.1:6379/0?key_prefix=ftbench-$(shell date +%s)
 
 bench: install ## Build 50,000 films in PostgreSQL, serve with gunicorn, load with wrk (~15 min)
 	@command -v wrk >/dev/null || { apt-get update -qq \
@@ -90,6 +88,11 @@ bench: install ## Build 50,000 films in PostgreSQL, serve with gunicorn, load wi
 	@pg_isready -h 127.0.0.1 -p 5432 -q || { \
 		pg_ctlcluster --skip-systemctl-redirect "$$(ls /etc/postgresql)" main start \
 		&& for _ in $$(seq 30); do pg_isready -h 127.0.0.1 -p 5432 -q && break; sleep 1; done; }
+	@redis-cli -h 127.0.0.1 -p 6379 ping >/dev/null 2>&1 || { \
+		command -v redis-server >/dev/null || { apt-get update -qq \
+			&& DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server >/dev/null; }; \
+		redis-server --bind 127.0.0.1 --port 6379 --daemonize yes >/dev/null \
+		&& for _ in $$(seq 30); do redis-cli ping >/dev/null 2>&1 && break; sleep 1; done; }
 	DJANGO_SETTINGS_MODULE=filmtracker.settings.bench \
 	DATABASE_URL=postgres://postgres@127.0.0.1:5432/$(BENCH_DB) \
 	SECRET_KEY=bench-only-not-a-secret SECURE_SSL_REDIRECT=false \
