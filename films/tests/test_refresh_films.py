@@ -18,8 +18,13 @@ pytestmark = pytest.mark.django_db
 
 
 def refresh(*args):
+    """The command's output; a CommandError carries it as `.output`."""
     out = StringIO()
-    call_command("refresh_films", *args, stdout=out)
+    try:
+        call_command("refresh_films", *args, stdout=out)
+    except CommandError as e:
+        e.output = out.getvalue()
+        raise
     return out.getvalue()
 
 
@@ -124,9 +129,14 @@ def test_dry_run_does_not_mark_missing_films(fake_tmdb, matrix):
 def test_a_failure_on_one_film_does_not_stop_the_others(fake_tmdb, matrix):
     memento, _ = film_import_from_tmdb(tmdb_id=77)
     age(memento, 300)  # refreshed first
-    fake_tmdb.fail_next("server_error", times=3)  # the first try and two retries
-    out = refresh()
-    assert "Memento (2000): failed (TMDB movie/77: HTTP 500" in out
+    # The client's three tries, twice: the job's first try and its retry.
+    fake_tmdb.fail_next("server_error", times=6, path="/3/movie/77")
+    with pytest.raises(CommandError, match="1 films failed") as failed:
+        refresh()
+    assert failed.value.returncode == 1  # the exit status: how many failed
+    out = failed.value.output
+    assert "Memento (2000): failed (Refreshing Memento (2000) (TMDB film 77): " in out
+    assert "still failing after 2 tries" in out and "HTTP 500" in out
     assert "The Matrix (1999): unchanged" in out
     assert "1 failed" in out
     assert Film.objects.get(pk=memento.pk).title == "Memento"
