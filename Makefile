@@ -74,7 +74,7 @@ docker-smoke: ## Build the image, start the compose stack, check the site, tear 
 	docker/smoke.sh
 
 clean: ## Remove the virtualenv, local database and media
-	rm -rf $(VENV) db.sqlite3 media staticfiles .bench locale/*/LC_MESSAGES/*.mo
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm media staticfiles .bench locale/*/LC_MESSAGES/*.mo
 
 # The benchmark's own database (dropped and rebuilt each run; the name must end
 # in _bench) and its options, e.g. `make bench BENCH_ARGS="--duration 5

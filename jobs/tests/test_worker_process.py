@@ -106,11 +106,12 @@ from django_tasks_db.models import DBTaskResult
 from films.models import Film
 from wagtail.images.models import Image
 job = DBTaskResult.objects.get(pk="{job}")
+films = Film.objects.filter(tmdb_id=603)
 print(json.dumps({{
     "status": job.status,
     "tries": len(job.worker_ids),
-    "films": Film.objects.filter(tmdb_id=603).count(),
-    "genres": list(Film.objects.filter(tmdb_id=603).values_list("genres__name", flat=True)),
+    "films": films.count(),
+    "genres": list(films.values_list("genres__name", flat=True)),
     "images": Image.objects.count(),
     "return_value": job.return_value,
 }}))

@@ -20,6 +20,13 @@ class Command(db_worker.Command):
         "again by another."
     )
 
+    def configure_logging(self, verbosity):
+        # The package logs two lines per job at the default verbosity: noise
+        # when every search-index update is a job. LOGGING's levels apply
+        # (failures and requeued jobs still show); -v 2 shows every job.
+        if verbosity != 1:
+            super().configure_logging(verbosity)
+
     def handle(self, *args, **options):
         # With --reload (ignored with --batch) the outer process only restarts
         # the inner one, which is the real worker: only that one beats.
