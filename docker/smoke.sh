@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# `make docker-smoke`: build the image, start the compose stack (web, proxy, db,
-# redis), check that the site works through nginx, and tear it all down again,
-# also when a check fails. Uses Docker when a Docker engine answers, else podman
+# `make docker-smoke`: build the image, start the compose stack (web, worker,
+# proxy, db, redis), check that the site works through nginx and the worker
+# runs jobs, and tear it all down again, also when a check fails. Uses Docker when a Docker engine answers, else podman
 # (with podman-compose, or `podman compose`).
 #
 # Environment: SMOKE_TIMEOUT (seconds to wait for the site, default 600),
@@ -185,6 +185,21 @@ pass "admin signs in through allauth over http and gets the Wagtail dashboard, w
 keys=$("$engine" exec "$(container redis)" redis-cli dbsize | tr -dc 0-9)
 ((${keys:-0} > 0)) || fail "Redis is empty: the site does not use it as its cache"
 pass "Redis holds $keys keys (cache, rate-limit counters)"
+
+# The demo seed queued search-index jobs: the worker service must run them.
+jobs_done() {
+    "$engine" exec "$(container db)" psql -U "$POSTGRES_USER" -d "$POSTGRES_DB" -tAc \
+        "SELECT count(*) FROM django_tasks_database_dbtaskresult WHERE status = 'SUCCESSFUL'" \
+        2>/dev/null | tr -dc 0-9
+}
+deadline=$(($(date +%s) + 180))
+done_jobs=$(jobs_done)
+until ((${done_jobs:-0} > 0)); do
+    (($(date +%s) < deadline)) || fail "the worker ran no background job within 180s"
+    sleep 3
+    done_jobs=$(jobs_done)
+done
+pass "the worker service ran $done_jobs background jobs (search index updates of the demo seed)"
 
 got=$(fetch wagtaillogin "$base/admin/login/")
 has_header wagtaillogin "location: /accounts/login/"
