@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # `make docker-smoke`: build the image, start the compose stack (web, worker,
 # proxy, db, redis), check that the site works through nginx and the worker
-# runs jobs, and tear it all down again, also when a check fails. Uses Docker when a Docker engine answers, else podman
-# (with podman-compose, or `podman compose`).
+# runs jobs, and tear it all down again, also when a check fails. Uses Docker
+# when a Docker engine answers, else podman (with podman-compose, or
+# `podman compose`).
 #
 # Environment: SMOKE_TIMEOUT (seconds to wait for the site, default 600),
 # SMOKE_IMAGE (tag to build, default filmtracker:smoke), SMOKE_KEEP_IMAGE=1 to
