@@ -170,3 +170,47 @@ def test_against_the_fake_every_demo_film_is_known(fake_tmdb):
     out = refresh("--dry-run")
     assert "64 films checked" in out
     assert "0 gone from TMDB" in out and "0 failed" in out
+
+
+def test_with_the_database_queue_each_film_becomes_one_job(fake_tmdb, matrix, settings):
+    from django_tasks_db.models import DBTaskResult
+
+    memento, _ = film_import_from_tmdb(tmdb_id=77)
+    age(memento, 300)
+    settings.TASKS = {"default": {"BACKEND": settings.TASKS_BACKENDS["database"]}}
+    out = refresh()
+    assert "Memento (2000): queued" in out and "The Matrix (1999): queued" in out
+    assert "2 films queued for a refresh" in out
+    jobs = DBTaskResult.objects.filter(task_path="films.tasks.film_refresh")
+    assert sorted(job.args_kwargs["kwargs"]["film_id"] for job in jobs) == sorted(
+        [matrix.pk, memento.pk]
+    )
+    assert {job.status for job in jobs} == {"READY"}  # a worker runs them
+
+
+def test_a_film_that_cannot_be_queued_is_counted_and_the_rest_go_on(
+    fake_tmdb, matrix, monkeypatch
+):
+    from django.db import DatabaseError
+
+    from films.management.commands import refresh_films
+    from films.tasks import film_refresh
+
+    memento, _ = film_import_from_tmdb(tmdb_id=77)
+    age(memento, 300)  # queued first
+
+    class Queue:
+        @staticmethod
+        def enqueue(*, film_id):
+            if film_id == memento.pk:
+                raise DatabaseError("database is locked")
+            return film_refresh.enqueue(film_id=film_id)
+
+    monkeypatch.setattr(refresh_films, "film_refresh", Queue)
+    with pytest.raises(CommandError) as failed:
+        refresh()
+    assert failed.value.returncode == 1
+    out = failed.value.output
+    assert "Memento (2000): could not be queued (database is locked)" in out
+    assert "The Matrix (1999): unchanged" in out
+    assert "1 could not be queued" in out
