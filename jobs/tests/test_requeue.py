@@ -91,3 +91,22 @@ def test_heartbeats_are_written_and_forgotten_and_old_ones_pruned():
     assert list(WorkerHeartbeat.objects.values_list("worker_id", flat=True)) == ["w1"]
     worker_forget(worker_id="w1")
     assert not WorkerHeartbeat.objects.exists()
+
+
+def test_a_worker_waits_until_the_database_is_migrated(monkeypatch):
+    """Started beside a web container that is still migrating (compose)."""
+    from filmtracker import db
+
+    answers = iter([False, False, True])
+    monkeypatch.setattr(db, "db_migrated", lambda using: next(answers))
+    waits = []
+    db.db_wait_migrated(interval=0, on_wait=lambda: waits.append("told"))
+    assert waits == ["told"]  # said once, then waited quietly
+    with pytest.raises(StopIteration):  # it asked until the answer was yes
+        next(answers)
+
+
+def test_the_test_database_counts_as_migrated():
+    from filmtracker.db import db_migrated
+
+    assert db_migrated() is True

@@ -10,6 +10,7 @@ import os
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV
 from django_tasks_db.management.commands import db_worker
 
+from filmtracker.db import db_wait_migrated
 from jobs.worker import Lifeline
 
 
@@ -33,6 +34,13 @@ class Command(db_worker.Command):
         reloads = options["reload"] and not options["batch"]
         if reloads and os.environ.get(DJANGO_AUTORELOAD_ENV) != "true":
             return super().handle(*args, **options)
+        # Started beside a web container that is still migrating, the worker
+        # would die on missing tables: it waits instead.
+        db_wait_migrated(
+            on_wait=lambda: self.stderr.write(
+                "Waiting for the database's migrations (manage.py migrate)..."
+            )
+        )
         lifeline = Lifeline(
             worker_id=options["worker_id"], backend_name=options["backend_name"]
         )
