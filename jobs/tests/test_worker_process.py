@@ -20,7 +20,10 @@ import pytest
 from django.conf import settings
 from django.db import connection
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# Committed rows, so the workers see them. serialized_rollback: as in every
+# transactional test here, the data made by migrations (content types, root
+# collection) comes back for the tests that follow.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 ROOT = Path(settings.BASE_DIR)
 TIMEOUT = 180  # seconds; a loaded 2-core machine starts Django slowly
