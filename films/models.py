@@ -3,23 +3,13 @@ from django.db import models
 from django.db.models import Avg, Count, F, OuterRef, Prefetch, Subquery
 from django.db.models.functions import Coalesce, Lower
 from django.urls import reverse
-from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
-# Russian titles (TMDB's ru-RU) would otherwise slugify to nothing but a year.
-_CYRILLIC = {
-    **dict(zip("абвгдезийклмнопрстуфыэ", "abvgdeziyklmnoprstufye", strict=True)),
-    **{"ё": "e", "ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh"},
-    **{"щ": "shch", "ъ": "", "ь": "", "ю": "yu", "я": "ya"},
-    **{"і": "i", "ї": "i", "є": "e", "ў": "u"},
-}
+from filmtracker.slugs import slug_from
 
-
-def slug_text(text):
-    """`text` with Cyrillic letters spelled in Latin ones, ready for slugify()."""
-    return "".join(_CYRILLIC.get(ch.lower(), ch) for ch in text)
+from .slugs import film_address_kept
 
 
 class Genre(models.Model):
@@ -37,7 +27,7 @@ class Genre(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = slugify(self.name)
+            self.slug = slug_from(self.name, max_length=100, fallback="genre")
         super().save(*args, **kwargs)
 
 
@@ -247,9 +237,8 @@ class Film(index.Indexed, models.Model):
     def save(self, *args, **kwargs):
         if self.release_date and not self.year:
             self.year = self.release_date.year
-        if not self.slug:
-            self.slug = self._unique_slug()
-        super().save(*args, **kwargs)
+        with film_address_kept(self):
+            super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("films:detail", kwargs={"slug": self.slug})
@@ -285,13 +274,6 @@ class Film(index.Indexed, models.Model):
     @property
     def display_tagline(self):
         return self._translated("tagline")
-
-    def _unique_slug(self):
-        base = slugify(slug_text(f"{self.title} {self.year or ''}"))[:100] or "film"
-        slug, n = base, 2
-        while Film.objects.filter(slug=slug).exclude(pk=self.pk).exists():
-            slug, n = f"{base}-{n}", n + 1
-        return slug
 
     @property
     def directors(self):
@@ -353,3 +335,18 @@ class FilmTranslation(models.Model):
 
     def __str__(self):
         return f"{self.film.title} [{self.language}]"
+
+
+class FilmSlug(models.Model):
+    """An address a film had before: /films/<slug>/ redirects to its current one."""
+
+    film = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="old_slugs")
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("former film address")
+        verbose_name_plural = _("former film addresses")
+
+    def __str__(self):
+        return f"{self.slug} -> {self.film.slug}"

@@ -2,7 +2,6 @@
 
 import hashlib
 import logging
-import re
 import textwrap
 from io import BytesIO
 
@@ -13,6 +12,8 @@ from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
 from wagtail.images import get_image_model
 from wagtail.models import ReferenceIndex
+
+from filmtracker.slugs import filename_from
 
 log = logging.getLogger(__name__)
 
@@ -105,14 +106,16 @@ def poster_check(content):
     return POSTER_FORMATS[image_format]
 
 
-def poster_image_from_tmdb(*, title, tmdb_id, poster_path, content):
+def poster_image_from_tmdb(*, title, tmdb_id, content):
     """Check TMDB poster bytes and store them as a Wagtail image."""
     extension = poster_check(content)
-    stem = re.sub(r"[^A-Za-z0-9]", "", poster_path.rsplit("/", 1)[-1].split(".")[0])
     return poster_image_create(
         title=f"{title} (poster)",
         content=content,
-        filename=f"tmdb-{tmdb_id}-{stem[:40] or 'poster'}.{extension}",
+        # Readable in any script, like the film's address: spirited-away-129.jpg
+        filename=filename_from(
+            f"{title} {tmdb_id}", extension=extension, fallback=f"poster-{tmdb_id}"
+        ),
     )
 
 

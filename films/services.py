@@ -251,7 +251,6 @@ def _poster_download(*, client, movie):
         return poster_image_from_tmdb(
             title=film_fields_from_tmdb(movie)["title"],
             tmdb_id=movie.tmdb_id,
-            poster_path=movie.poster_path,
             content=image.content,
         )
     except InvalidPoster as e:

@@ -97,6 +97,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # A film's former slugs (films.FilmSlug) redirect to its current address.
+    "films.middleware.FilmAddressRedirectMiddleware",
 ]
 
 # HealthCheckMiddleware answers /healthz before everything else (see there).
