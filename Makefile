@@ -10,6 +10,11 @@ PORT ?= 8000
 TMDB ?=
 FAKE_TMDB_PORT ?= 8765
 FAKE_TMDB_TOKEN := fake-tmdb-read-access-token
+FAKE_TMDB_ENV := TMDB_BASE_URL=http://127.0.0.1:$(FAKE_TMDB_PORT)/3 TMDB_API_TOKEN=$(FAKE_TMDB_TOKEN) \
+	TMDB_API_KEY= TMDB_IMAGE_BASE_URL=
+START_FAKE_TMDB := $(PY) -m films.testing.fake_tmdb --host 127.0.0.1 --port $(FAKE_TMDB_PORT) --quiet & fake=$$!; \
+	for _ in $$(seq 50); do (exec 3<>/dev/tcp/127.0.0.1/$(FAKE_TMDB_PORT)) 2>/dev/null && break; sleep 0.1; done; \
+	echo "TMDB lookups go to the fake TMDB on 127.0.0.1:$(FAKE_TMDB_PORT) (nothing leaves this machine).";
 
 .DEFAULT_GOAL := help
 .PHONY: help install messages makemessages run fake-tmdb test lint format migrate seed clean docker-smoke bench
@@ -40,18 +45,16 @@ migrate: install ## Apply database migrations
 seed: migrate ## Load the demo catalogue (idempotent)
 	$(MANAGE) seed_demo
 
-run: seed messages ## Install, migrate, load demo data, create the admin, serve on http://127.0.0.1:8000/ (TMDB=fake: offline TMDB)
+run: seed messages ## Install, migrate, load demo data, create the admin, serve on http://127.0.0.1:8000/ with a job worker (TMDB=fake: offline TMDB)
 	$(MANAGE) ensure_admin
-ifeq ($(TMDB),fake)
-	@$(PY) -m films.testing.fake_tmdb --host 127.0.0.1 --port $(FAKE_TMDB_PORT) --quiet & fake=$$!; \
-	trap 'kill $$fake 2>/dev/null' EXIT; \
-	for _ in $$(seq 50); do (exec 3<>/dev/tcp/127.0.0.1/$(FAKE_TMDB_PORT)) 2>/dev/null && break; sleep 0.1; done; \
-	echo "TMDB lookups go to the fake TMDB on 127.0.0.1:$(FAKE_TMDB_PORT) (nothing leaves this machine)."; \
-	TMDB_BASE_URL=http://127.0.0.1:$(FAKE_TMDB_PORT)/3 TMDB_API_TOKEN=$(FAKE_TMDB_TOKEN) \
-	TMDB_API_KEY= TMDB_IMAGE_BASE_URL= $(MANAGE) runserver $(HOST):$(PORT)
-else
-	$(MANAGE) runserver $(HOST):$(PORT)
-endif
+	@# The job worker runs beside the server, in a session of its own so that
+	@# stopping it also stops its autoreloader's child; it stops with the server.
+	@$(if $(filter fake,$(TMDB)),$(FAKE_TMDB_ENV)) setsid $(MANAGE) db_worker & worker=$$!; \
+	fake=; \
+	trap 'kill -- -$$worker $$fake 2>/dev/null' EXIT; trap 'exit 130' INT TERM; \
+	echo "Background jobs: a db_worker runs beside the server (stops with it)."; \
+	$(if $(filter fake,$(TMDB)),$(START_FAKE_TMDB)) \
+	$(if $(filter fake,$(TMDB)),$(FAKE_TMDB_ENV)) $(MANAGE) runserver $(HOST):$(PORT)
 
 fake-tmdb: install ## Serve only the fake TMDB on loopback (FAKE_TMDB_PORT, default 8765)
 	$(PY) -m films.testing.fake_tmdb --host 127.0.0.1 --port $(FAKE_TMDB_PORT)
@@ -71,7 +74,7 @@ docker-smoke: ## Build the image, start the compose stack, check the site, tear 
 	docker/smoke.sh
 
 clean: ## Remove the virtualenv, local database and media
-	rm -rf $(VENV) db.sqlite3 media staticfiles .bench locale/*/LC_MESSAGES/*.mo
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm media staticfiles .bench locale/*/LC_MESSAGES/*.mo
 
 # The benchmark's own database (dropped and rebuilt each run; the name must end
 # in _bench) and its options, e.g. `make bench BENCH_ARGS="--duration 5

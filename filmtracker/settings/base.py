@@ -8,7 +8,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from csp.constants import NONE, SELF, UNSAFE_INLINE
-from environs import Env
+from environs import Env, validate
 
 from .email_url import parse_email_url
 
@@ -37,6 +37,10 @@ INSTALLED_APPS = [
     "accounts",
     "search",
     "bench",
+    # Before django_tasks_db: its `db_worker` command replaces the package's.
+    "jobs",
+    "django_tasks",
+    "django_tasks_db",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -131,6 +135,16 @@ TEMPLATES = [
 DATABASES = {
     "default": env.dj_db_url("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The job worker writes beside the web process: WAL lets readers go on
+    # while one writes, and IMMEDIATE transactions take the write lock up front
+    # (waiting up to `timeout` seconds) instead of failing half-way with
+    # "database is locked" when two transactions upgrade at once.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        timeout=20,
+        transaction_mode="IMMEDIATE",
+        init_command="PRAGMA journal_mode=WAL;",
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis holds the cache and the shared rate-limit and throttle counters of all
@@ -296,6 +310,34 @@ TMDB_RETRY_MAX_WAIT = env.float("TMDB_RETRY_MAX_WAIT", 3.0)
 # TMDB's terms forbid keeping its data longer than 6 months; `refresh_films`
 # re-syncs films older than this many days (run it at least weekly).
 TMDB_REFRESH_AFTER_DAYS = env.int("TMDB_REFRESH_AFTER_DAYS", 150)
+
+# --- Background jobs ----------------------------------------------------------
+
+# django-tasks. Wagtail's own tasks (search index, reference index, file
+# deletions) use the "default" backend too. `database` keeps the queue in the
+# site's database (no extra service; `manage.py db_worker` runs the jobs, and
+# on PostgreSQL several workers share it with SKIP LOCKED); `immediate` runs
+# each job inside the call that enqueued it (tests, or a site with no worker).
+TASKS_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+TASKS_BACKEND = env.str(
+    "TASKS_BACKEND", "database", validate=validate.OneOf(TASKS_BACKENDS)
+)
+TASKS = {"default": {"BACKEND": TASKS_BACKENDS[TASKS_BACKEND]}}
+# A worker writes a heartbeat this often (seconds); a running job whose worker
+# has been silent for JOBS_WORKER_LOST_AFTER is put back in the queue, at most
+# JOBS_MAX_ATTEMPTS times in all, then marked failed (jobs/services.py).
+JOBS_HEARTBEAT_SECONDS = env.float("JOBS_HEARTBEAT_SECONDS", 10.0)
+JOBS_WORKER_LOST_AFTER = env.float("JOBS_WORKER_LOST_AFTER", 60.0)
+JOBS_MAX_ATTEMPTS = env.int("JOBS_MAX_ATTEMPTS", 3)
+# Inside a job TMDB's 429/5xx are waited out longer than in a request (nobody
+# is waiting on the page): up to JOBS_RETRY_ATTEMPTS tries, waits doubling
+# from JOBS_RETRY_BACKOFF seconds, each at most JOBS_RETRY_MAX_WAIT.
+JOBS_RETRY_ATTEMPTS = env.int("JOBS_RETRY_ATTEMPTS", 5)
+JOBS_RETRY_BACKOFF = env.float("JOBS_RETRY_BACKOFF", 2.0)
+JOBS_RETRY_MAX_WAIT = env.float("JOBS_RETRY_MAX_WAIT", 60.0)
 
 # --- REST API ---------------------------------------------------------------
 
