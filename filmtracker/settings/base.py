@@ -283,7 +283,7 @@ REST_FRAMEWORK = {
     # JWT first: its WWW-Authenticate header makes anonymous writes answer 401
     # (sign in) rather than 403 (not allowed).
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework_simplejwt.authentication.JWTAuthentication",
+        "accounts.api.authentication.MemberJWTAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": [
