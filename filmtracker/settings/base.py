@@ -253,6 +253,10 @@ WAGTAILADMIN_LOGIN_URL = "admin_login"
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 # Password resets go through allauth's rate-limited flow only.
 WAGTAIL_PASSWORD_RESET_ENABLED = False
+# So do email and password changes: the admin's account page links to allauth's
+# pages (accounts/wagtail_hooks.py) instead of its own unverified, unlimited forms.
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 # How many proxies we run in front of Django (nginx in docker compose, Render's
 # load balancer): allauth's rate limits then see the client's address, not ours.
 ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", 0)
