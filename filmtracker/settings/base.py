@@ -77,6 +77,7 @@ MIDDLEWARE = [
     "filmtracker.middleware.HealthCheckMiddleware",
     "filmtracker.middleware.RequestIDMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "filmtracker.request_guards.NulInPathMiddleware",
     "filmtracker.middleware.PathCSPMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     # Anonymous visitors' cached pages, served before the session, locale,
