@@ -8,6 +8,7 @@ from accounts import admin_views, language_views
 
 from . import views
 
+handler400 = "filmtracker.views.bad_request"
 handler500 = "filmtracker.views.server_error"
 
 urlpatterns = [

@@ -12,7 +12,7 @@ from accounts.permissions import member_can_review
 from accounts.services import user_profile_update
 from accounts.tokens import MemberRefreshToken, token_member, token_rotate
 from films.api.serializers import absolute_url
-from filmtracker.rest.fields import LimitedCharField
+from filmtracker.rest.fields import LimitedCharField, StrictCharField
 
 
 def profile_url(serializer, user):
@@ -127,6 +127,14 @@ class TokenObtainPairSerializer(jwt_serializers.TokenObtainPairSerializer):
 
     token_class = MemberRefreshToken
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields[self.username_field] = StrictCharField(write_only=True)
+        # Like the site's login form: spaces are part of a password.
+        self.fields["password"] = StrictCharField(
+            write_only=True, trim_whitespace=False, style={"input_type": "password"}
+        )
+
     def validate(self, attrs):
         request = self.context["request"]
         form = LoginForm(
@@ -158,6 +166,7 @@ class TokenRefreshSerializer(jwt_serializers.TokenRefreshSerializer):
     (accounts/tokens.py).
     """
 
+    refresh = StrictCharField()
     token_class = MemberRefreshToken
 
     def validate(self, attrs):
@@ -165,6 +174,10 @@ class TokenRefreshSerializer(jwt_serializers.TokenRefreshSerializer):
         token_member(refresh)
         access, new_refresh = token_rotate(refresh)
         return {"access": access, "refresh": new_refresh}
+
+
+class TokenBlacklistSerializer(jwt_serializers.TokenBlacklistSerializer):
+    refresh = StrictCharField(write_only=True)
 
 
 # The token endpoints' documented shapes (simplejwt's serializers build their

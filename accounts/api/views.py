@@ -22,6 +22,7 @@ from .serializers import (
     MeSerializer,
     PublicProfileSerializer,
     RefreshTokenSerializer,
+    TokenBlacklistSerializer,
     TokenCredentialsSerializer,
     TokenObtainPairSerializer,
     TokenPairSerializer,
@@ -182,6 +183,7 @@ class TokenRefreshView(jwt_views.TokenRefreshView):
     )
 )
 class LogoutView(jwt_views.TokenBlacklistView):
+    serializer_class = TokenBlacklistSerializer
     throttle_classes = AUTH_THROTTLES
     throttle_scope = "auth"
 

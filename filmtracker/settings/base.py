@@ -297,7 +297,7 @@ REST_FRAMEWORK = {
     # JSON only: nothing here takes files, and Django's form parsers read a
     # malformed multipart body as "no fields" (the fuzzer's PATCH of a bare
     # number "succeeded"); anything else is a clear 415.
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["filmtracker.rest.parsers.JSONParser"],
     "DEFAULT_PAGINATION_CLASS": "filmtracker.rest.pagination.PageNumberPagination",
     "PAGE_SIZE": 20,
     "EXCEPTION_HANDLER": "filmtracker.rest.exceptions.exception_handler",
