@@ -19,6 +19,7 @@ from functools import partial
 
 from django.db import IntegrityError, connection, transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 from wagtail.search import index as search_index
 
 from .models import (
@@ -55,6 +56,14 @@ CAST_SIZE = 10
 _IMPORT_LOCK_NAMESPACE = 0x46494C4D
 
 
+class AdultFilmRefused(Exception):
+    """TMDB flags the film `adult`: FilmTracker does not list those."""
+
+    message = gettext_lazy(
+        "FilmTracker does not list adult films, so this one cannot be added."
+    )
+
+
 def film_import_from_tmdb(*, tmdb_id, language=DEFAULT_LANGUAGE):
     """Create or update the one Film for `tmdb_id`; returns (film, created).
 
@@ -64,11 +73,14 @@ def film_import_from_tmdb(*, tmdb_id, language=DEFAULT_LANGUAGE):
     read in either language from the moment it arrives. `language` (the
     caller's language, kept for the API) is one of those fetched anyway.
 
-    Raises a TMDBError subtype when TMDB cannot give the film or its poster;
-    then nothing is saved (no Film row, no image, no file).
+    Raises a TMDBError subtype when TMDB cannot give the film or its poster,
+    and AdultFilmRefused for a film TMDB flags adult; then nothing is saved
+    (no Film row, no image, no file).
     """
     client = get_client()
     movies = _movie_details_all(client=client, tmdb_id=tmdb_id, language=language)
+    if movies[BASE_LANGUAGE].adult:
+        raise AdultFilmRefused(tmdb_id)
     return _film_save_from_tmdb(client=client, movies=movies)
 
 

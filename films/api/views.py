@@ -24,7 +24,7 @@ from films.selectors import (
     film_search,
     tmdb_search_not_imported,
 )
-from films.services import film_import_from_tmdb
+from films.services import AdultFilmRefused, film_import_from_tmdb
 from filmtracker.rest.openapi import error_responses
 from reviews.api.examples import REVIEW_RESPONSE
 from reviews.api.filters import StatusFilter
@@ -197,6 +197,8 @@ class FilmViewSet(viewsets.ReadOnlyModelViewSet):
         tmdb_id = serializer.validated_data["tmdb_id"]
         try:
             film, created = film_import_from_tmdb(tmdb_id=tmdb_id)
+        except AdultFilmRefused as refused:
+            raise ValidationError({"tmdb_id": [refused.message]}) from None
         except tmdb.TMDBNotFound:
             raise ValidationError(
                 {"tmdb_id": [_("TMDB has no film with id %(id)s.") % {"id": tmdb_id}]}
