@@ -1,5 +1,7 @@
 """The Wagtail admin's image upload form (WAGTAILIMAGES_IMAGE_FORM_BASE)."""
 
+import copy
+
 from django.core.exceptions import ValidationError
 from django.utils.text import capfirst
 from wagtail.images import get_image_model
@@ -29,6 +31,9 @@ class ImageField(WagtailImageField):
 
 
 class ImageForm(BaseImageForm):
+    # A declared field ignores Meta.widgets: keep Wagtail's file input, whose
+    # w-sync attributes fill the title in from the file name.
     file = ImageField(
-        label=capfirst(get_image_model()._meta.get_field("file").verbose_name)
+        label=capfirst(get_image_model()._meta.get_field("file").verbose_name),
+        widget=copy.deepcopy(BaseImageForm.Meta.widgets["file"]),
     )
