@@ -73,6 +73,14 @@ CAST_SIZE = 10
 _IMPORT_LOCK_NAMESPACE = 0x46494C4D
 
 
+class AdultFilmRefused(Exception):
+    """TMDB flags the film `adult`: FilmTracker does not list those."""
+
+    message = gettext_lazy(
+        "FilmTracker does not list adult films, so this one cannot be added."
+    )
+
+
 def film_import_from_tmdb(*, tmdb_id):
     """Create or update the one Film for `tmdb_id`; returns (film, created).
 
@@ -82,11 +90,14 @@ def film_import_from_tmdb(*, tmdb_id):
     read in either language from the moment it arrives.
 
     Raises a TMDBError subtype when TMDB cannot give the film or its poster,
-    FilmImportFailed when our database refuses its rows; either way nothing
-    is saved (no Film row, no image, no file).
+    FilmImportFailed when our database refuses its rows, and AdultFilmRefused
+    for a film TMDB flags adult; either way nothing is saved (no Film row, no
+    image, no file).
     """
     client = get_client()
     movies = _movie_details_all(client=client, tmdb_id=tmdb_id)
+    if movies[BASE_LANGUAGE].adult:
+        raise AdultFilmRefused(tmdb_id)
     return _film_save_from_tmdb(client=client, movies=movies)
 
 

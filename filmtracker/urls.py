@@ -9,6 +9,7 @@ from films import urls as film_urls
 
 from . import film_page, views
 
+handler400 = "filmtracker.views.bad_request"
 handler500 = "filmtracker.views.server_error"
 
 urlpatterns = [

@@ -71,6 +71,14 @@ def _check_cache():
 
 
 @requires_csrf_token
+def bad_request(request, exception):
+    """handler400: JSON for the API (413 for a body over the limit), else HTML."""
+    if request.path.startswith("/api/"):
+        return rest_views.bad_request(request, exception)
+    return defaults.bad_request(request, exception)
+
+
+@requires_csrf_token
 def server_error(request):
     """handler500: JSON for the API (clients parse it), the HTML page elsewhere."""
     if request.path.startswith("/api/"):

@@ -23,7 +23,7 @@ from films.selectors import (
     film_search,
     tmdb_search_not_imported,
 )
-from films.services import FilmImportFailed, film_import_from_tmdb
+from films.services import AdultFilmRefused, FilmImportFailed, film_import_from_tmdb
 from filmtracker.rest.openapi import error_responses
 
 from . import examples
@@ -206,6 +206,8 @@ class FilmViewSet(viewsets.ReadOnlyModelViewSet):
         tmdb_id = serializer.validated_data["tmdb_id"]
         try:
             film, created = film_import_from_tmdb(tmdb_id=tmdb_id)
+        except AdultFilmRefused as refused:
+            raise ValidationError({"tmdb_id": [refused.message]}) from None
         except tmdb.TMDBNotFound:
             raise ValidationError(
                 {"tmdb_id": [_("TMDB has no film with id %(id)s.") % {"id": tmdb_id}]}

@@ -81,6 +81,7 @@ MIDDLEWARE = [
     "filmtracker.middleware.HealthCheckMiddleware",
     "filmtracker.middleware.RequestIDMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "filmtracker.request_guards.NulInPathMiddleware",
     "filmtracker.middleware.PathCSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -230,6 +231,8 @@ WAGTAILSEARCH_BACKENDS = {
 }
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# Its upload field turns an unreadable image into a form error (see there).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "films.image_forms.ImageForm"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt"]
 WAGTAIL_I18N_ENABLED = False
@@ -288,6 +291,10 @@ WAGTAILADMIN_LOGIN_URL = "admin_login"
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 # Password resets go through allauth's rate-limited flow only.
 WAGTAIL_PASSWORD_RESET_ENABLED = False
+# So do email and password changes: the admin's account page links to allauth's
+# pages (accounts/wagtail_hooks.py) instead of its own unverified, unlimited forms.
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 # How many proxies we run in front of Django (nginx in docker compose, Render's
 # load balancer): allauth's rate limits then see the client's address, not ours.
 ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", 0)
@@ -346,7 +353,7 @@ REST_FRAMEWORK = {
     # JWT first: its WWW-Authenticate header makes anonymous writes answer 401
     # (sign in) rather than 403 (not allowed).
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework_simplejwt.authentication.JWTAuthentication",
+        "accounts.api.authentication.MemberJWTAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": [
@@ -355,7 +362,7 @@ REST_FRAMEWORK = {
     # JSON only: nothing here takes files, and Django's form parsers read a
     # malformed multipart body as "no fields" (the fuzzer's PATCH of a bare
     # number "succeeded"); anything else is a clear 415.
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["filmtracker.rest.parsers.JSONParser"],
     "DEFAULT_PAGINATION_CLASS": "filmtracker.rest.pagination.PageNumberPagination",
     "PAGE_SIZE": 20,
     "EXCEPTION_HANDLER": "filmtracker.rest.exceptions.exception_handler",
