@@ -12,7 +12,7 @@ FAKE_TMDB_PORT ?= 8765
 FAKE_TMDB_TOKEN := fake-tmdb-read-access-token
 
 .DEFAULT_GOAL := help
-.PHONY: help install messages makemessages run fake-tmdb test lint format migrate seed clean docker-smoke bench
+.PHONY: help install messages makemessages run fake-tmdb test lint format migrate seed clean docker-smoke bench css lighthouse
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -66,6 +66,9 @@ lint: install ## Check code style with ruff
 format: install ## Format code with ruff
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
+
+css: install ## Rebuild static/css/bootstrap.trimmed.min.css (Bootstrap minus unused rules; needs npx)
+	$(PY) tools/trim_bootstrap.py
 
 docker-smoke: ## Build the image, start the compose stack, check the site, tear it down
 	docker/smoke.sh
