@@ -70,11 +70,16 @@ format: install ## Format code with ruff
 css: install ## Rebuild static/css/bootstrap.trimmed.min.css (Bootstrap minus unused rules; needs npx)
 	$(PY) tools/trim_bootstrap.py
 
+# e.g. `make lighthouse LIGHTHOUSE_ARGS="--language ru --form-factor mobile"`
+LIGHTHOUSE_ARGS ?=
+lighthouse: messages ## Lighthouse (npx, system Chromium) on the main pages: four scores, LCP, bytes
+	$(PY) tools/lighthouse.py $(LIGHTHOUSE_ARGS)
+
 docker-smoke: ## Build the image, start the compose stack, check the site, tear it down
 	docker/smoke.sh
 
 clean: ## Remove the virtualenv, local database and media
-	rm -rf $(VENV) db.sqlite3 media staticfiles .bench locale/*/LC_MESSAGES/*.mo
+	rm -rf $(VENV) db.sqlite3 media staticfiles .bench .lighthouse locale/*/LC_MESSAGES/*.mo
 
 # The benchmark's own database (dropped and rebuilt each run; the name must end
 # in _bench) and its options, e.g. `make bench BENCH_ARGS="--duration 5
