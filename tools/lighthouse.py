@@ -80,7 +80,7 @@ def wait_for(url, timeout=60):
 def member_cookie():
     """Sign the demo member in through the real login form; their session cookie."""
     session = requests.Session()
-    page = session.get(f"{BASE}/accounts/login/", timeout=10)
+    page = session.get(f"{BASE}/accounts/login/", timeout=60)
     token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page.text)
     response = session.post(
         f"{BASE}/accounts/login/",
@@ -90,7 +90,8 @@ def member_cookie():
             "password": PASSWORD,
         },
         headers={"Referer": f"{BASE}/accounts/login/"},
-        timeout=10,
+        allow_redirects=False,
+        timeout=60,
     )
     if "sessionid" not in session.cookies:
         raise SystemExit(f"could not sign {MEMBER} in ({response.status_code})")
@@ -98,7 +99,7 @@ def member_cookie():
 
 
 def first_film_path():
-    html = requests.get(f"{BASE}/", timeout=10).text
+    html = requests.get(f"{BASE}/", timeout=60).text
     return re.search(r'href="(/films/[^"/]+/)"', html).group(1)
 
 
@@ -130,11 +131,15 @@ def lighthouse(url, *, form_factor, headers):
     ]
     if form_factor == "desktop":
         command.append("--preset=desktop")
-    result = subprocess.run(command, capture_output=True, text=True, check=True)  # noqa: S603
+    result = subprocess.run(command, capture_output=True, text=True)  # noqa: S603
+    if result.returncode:
+        return {"error": (result.stderr.strip().splitlines() or ["?"])[-1]}
     return json.loads(result.stdout)
 
 
 def summary(report):
+    if "error" in report:
+        return None
     audits = report["audits"]
     failed = [
         audit_id
@@ -155,6 +160,9 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--language", default="en", choices=["en", "ru"])
     parser.add_argument(
+        "--reuse", action="store_true", help="keep the demo site .lighthouse/ built"
+    )
+    parser.add_argument(
         "--form-factor", choices=["mobile", "desktop", "both"], default="both"
     )
     args = parser.parse_args()
@@ -166,12 +174,16 @@ def main():
     with socket.socket() as probe:
         if probe.connect_ex(("127.0.0.1", PORT)) == 0:
             raise SystemExit(f"port {PORT} is taken: set LIGHTHOUSE_PORT")
-    build_site(env)
+    if not (args.reuse and (WORK / "db.sqlite3").exists()):
+        build_site(env)
+    log = (WORK / "server.log").open("w")  # request logs stay out of the table
     server = subprocess.Popen(  # noqa: S603
         [sys.executable, "-m", "gunicorn", "--config", "docker/gunicorn.conf.py"]
         + ["--bind", f"127.0.0.1:{PORT}", "filmtracker.wsgi"],
         cwd=ROOT,
         env=env,
+        stdout=log,
+        stderr=subprocess.STDOUT,
     )
     try:
         wait_for(f"{BASE}/healthz")
@@ -190,10 +202,14 @@ def main():
             headers = {"Accept-Language": args.language}
             if signed_in:
                 headers["Cookie"] = cookie
+            # A first view may make renditions or fill caches: not what is measured.
+            requests.get(BASE + path, headers=headers, timeout=120)
             for factor in factors:
-                s = summary(
-                    lighthouse(BASE + path, form_factor=factor, headers=headers)
-                )
+                report = lighthouse(BASE + path, form_factor=factor, headers=headers)
+                s = summary(report)
+                if s is None:
+                    print(f"{name:<15}{factor:<9}failed: {report['error']}", flush=True)
+                    continue
                 print(
                     f"{name:<15}{factor:<9}{s['performance']:>5}{s['accessibility']:>5}"
                     f"{s['best-practices']:>5}{s['seo']:>5}{s['lcp_ms']:>8}{s['kib']:>6}"
@@ -203,6 +219,7 @@ def main():
     finally:
         server.terminate()
         server.wait(timeout=30)
+        log.close()
 
 
 if __name__ == "__main__":
