@@ -17,7 +17,7 @@ START_FAKE_TMDB := $(PY) -m films.testing.fake_tmdb --host 127.0.0.1 --port $(FA
 	echo "TMDB lookups go to the fake TMDB on 127.0.0.1:$(FAKE_TMDB_PORT) (nothing leaves this machine).";
 
 .DEFAULT_GOAL := help
-.PHONY: help install messages makemessages run fake-tmdb test lint format migrate seed clean docker-smoke bench
+.PHONY: help install messages makemessages run fake-tmdb test lint format migrate seed clean docker-smoke bench css lighthouse
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -70,11 +70,19 @@ format: install ## Format code with ruff
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
+css: install ## Rebuild static/css/bootstrap.trimmed.min.css (Bootstrap minus unused rules; needs npx)
+	$(PY) tools/trim_bootstrap.py
+
+# e.g. `make lighthouse LIGHTHOUSE_ARGS="--language ru --form-factor mobile"`
+LIGHTHOUSE_ARGS ?=
+lighthouse: messages ## Lighthouse (npx, system Chromium) on the main pages: four scores, LCP, bytes
+	$(PY) tools/lighthouse.py $(LIGHTHOUSE_ARGS)
+
 docker-smoke: ## Build the image, start the compose stack, check the site, tear it down
 	docker/smoke.sh
 
 clean: ## Remove the virtualenv, local database and media
-	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm media staticfiles .bench locale/*/LC_MESSAGES/*.mo
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm media staticfiles .bench .lighthouse locale/*/LC_MESSAGES/*.mo
 
 # The benchmark's own database (dropped and rebuilt each run; the name must end
 # in _bench) and its options, e.g. `make bench BENCH_ARGS="--duration 5

@@ -157,6 +157,7 @@ def film_fields_from_tmdb(movie):
         "imdb_id": movie.imdb_id[:12],
         "title": (movie.title or movie.original_title or f"TMDB {movie.tmdb_id}")[:255],
         "original_title": movie.original_title[:255],
+        "original_language": movie.original_language,
         "release_date": movie.release_date,
         "year": movie.year,
         "overview": movie.overview,

@@ -80,11 +80,15 @@ MIDDLEWARE = [
     # speak plain HTTP to the container (Docker, Render) get their "ok".
     "filmtracker.middleware.HealthCheckMiddleware",
     "filmtracker.middleware.RequestIDMiddleware",
+    # Outside the page cache, which stores uncompressed pages (filmtracker/delivery.py).
+    "filmtracker.delivery.CompressionMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "filmtracker.request_guards.NulInPathMiddleware",
     "filmtracker.middleware.PathCSPMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # /media/ when Django serves it: before sessions and locale, so no Vary.
+    "filmtracker.delivery.MediaMiddleware",
     # Anonymous visitors' cached pages, served before the session, locale,
     # CSRF and auth middleware below (and stored with their headers).
     "filmtracker.page_cache.PageCacheMiddleware",
