@@ -28,7 +28,12 @@ install: $(VENV)/.installed ## Create .venv and install runtime + development re
 # makemessages walks the whole tree: leave out what is not our source.
 MESSAGES_IGNORE := --ignore=.venv --ignore=staticfiles --ignore=media --ignore=node_modules
 
-messages: install ## Compile the translations (locale/*/LC_MESSAGES/django.mo; not committed)
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
+
+messages: $(MO_FILES) ## Compile the translations (locale/*/LC_MESSAGES/django.mo; not committed)
+
+# Only when a catalogue changed: a warm `make run` should not wait for it.
+locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po $(VENV)/.installed
 	$(MANAGE) compilemessages --ignore=.venv --verbosity 0
 
 makemessages: install ## Collect new strings into locale/ru/LC_MESSAGES/django.po (then translate them)
@@ -37,20 +42,29 @@ makemessages: install ## Collect new strings into locale/ru/LC_MESSAGES/django.p
 migrate: install ## Apply database migrations
 	$(MANAGE) migrate --noinput
 
-seed: migrate ## Load the demo catalogue (idempotent)
+seed: migrate ## Load the demo catalogue again (idempotent; `make run` does when it changed)
 	$(MANAGE) seed_demo
 
-run: seed messages ## Install, migrate, load demo data, create the admin, serve on http://127.0.0.1:8000/ (TMDB=fake: offline TMDB)
-	$(MANAGE) ensure_admin
+# The address printed with the admin's sign-in details.
+SITE_URL = http://$(HOST):$(PORT)
+# Migrates when a migration is new, loads the demo catalogue into an empty
+# database (or again when it changed), creates the admin or applies
+# ADMIN_PASSWORD, and prints how to sign in; an unchanged checkout skips
+# straight to serving.
+RELEASE := $(MANAGE) release --reseed-on-change --url $(SITE_URL)
+
+run: install messages ## Migrate, load the demo catalogue, create the admin, serve on http://127.0.0.1:8000/ (PORT=8001: another port; TMDB=fake: offline TMDB)
 ifeq ($(TMDB),fake)
 	@$(PY) -m films.testing.fake_tmdb --host 127.0.0.1 --port $(FAKE_TMDB_PORT) --quiet & fake=$$!; \
 	trap 'kill $$fake 2>/dev/null' EXIT; \
 	for _ in $$(seq 50); do (exec 3<>/dev/tcp/127.0.0.1/$(FAKE_TMDB_PORT)) 2>/dev/null && break; sleep 0.1; done; \
 	echo "TMDB lookups go to the fake TMDB on 127.0.0.1:$(FAKE_TMDB_PORT) (nothing leaves this machine)."; \
+	$(RELEASE) && \
 	TMDB_BASE_URL=http://127.0.0.1:$(FAKE_TMDB_PORT)/3 TMDB_API_TOKEN=$(FAKE_TMDB_TOKEN) \
 	TMDB_API_KEY= TMDB_IMAGE_BASE_URL= $(MANAGE) runserver $(HOST):$(PORT)
 else
-	$(MANAGE) runserver $(HOST):$(PORT)
+	@$(RELEASE)
+	@$(MANAGE) runserver $(HOST):$(PORT)
 endif
 
 fake-tmdb: install ## Serve only the fake TMDB on loopback (FAKE_TMDB_PORT, default 8765)

@@ -55,7 +55,7 @@ CAST_SIZE = 10
 _IMPORT_LOCK_NAMESPACE = 0x46494C4D
 
 
-def film_import_from_tmdb(*, tmdb_id, language=DEFAULT_LANGUAGE):
+def film_import_from_tmdb(*, tmdb_id, language=DEFAULT_LANGUAGE, client=None):
     """Create or update the one Film for `tmdb_id`; returns (film, created).
 
     The film's own fields are always TMDB's English (`en-US`) text; the text
@@ -64,10 +64,14 @@ def film_import_from_tmdb(*, tmdb_id, language=DEFAULT_LANGUAGE):
     read in either language from the moment it arrives. `language` (the
     caller's language, kept for the API) is one of those fetched anyway.
 
+    `client` answers like films.tmdb.TMDBClient (`movie_details`, `genres`,
+    `download_poster`); the configured TMDB by default, the bundled demo
+    catalogue for `seed_demo`.
+
     Raises a TMDBError subtype when TMDB cannot give the film or its poster;
     then nothing is saved (no Film row, no image, no file).
     """
-    client = get_client()
+    client = client or get_client()
     movies = _movie_details_all(client=client, tmdb_id=tmdb_id, language=language)
     return _film_save_from_tmdb(client=client, movies=movies)
 
@@ -298,7 +302,24 @@ def _genres_upsert(genres, *, names):
     return [found[g.tmdb_id] for g in genres]
 
 
+def _person_key(person):
+    # The demo catalogue's people have no TMDB id: their name is their key.
+    return person.name[:200] if person.tmdb_id is None else person.tmdb_id
+
+
 def _people_upsert(people):
+    """{_person_key(p): Person} for TMDB people (tmdb_id None: found by name)."""
+    found = {}
+    for name in sorted({p.name[:200] for p in people if p.tmdb_id is None}):
+        found[name] = Person.objects.filter(name=name).order_by(
+            "pk"
+        ).first() or Person.objects.create(name=name)
+    people = [p for p in people if p.tmdb_id is not None]
+    found.update(_people_with_ids_upsert(people))
+    return found
+
+
+def _people_with_ids_upsert(people):
     names = {p.tmdb_id: p.name[:200] for p in people}
     found = {p.tmdb_id: p for p in Person.objects.filter(tmdb_id__in=names)}
     for tmdb_id, name in sorted(names.items()):  # see _genres_upsert
@@ -326,12 +347,12 @@ def _credits_replace(*, film, movie):
     people = _people_upsert([*movie.directors, *cast])
     credits = {}
     for order, director in enumerate(movie.directors):
-        person = people[director.tmdb_id]
+        person = people[_person_key(director)]
         credits[(person.pk, Credit.Role.DIRECTOR)] = Credit(
             film=film, person=person, role=Credit.Role.DIRECTOR, order=order
         )
     for order, member in enumerate(cast):
-        person = people[member.tmdb_id]
+        person = people[_person_key(member)]
         credit = credits.get((person.pk, Credit.Role.CAST))
         if credit is not None:  # one actor, two parts
             credit.character = f"{credit.character} / {member.character}"[:255]

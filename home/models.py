@@ -33,6 +33,9 @@ class HomePage(Page):
         # on the cards are fresh.
         top_ids = film_top_rated_ids(limit=HOME_LIST_SIZE)
         context["top_films"] = in_order(films.filter(pk__in=top_ids), top_ids)
+        # Editors choose which pages the home page links to ("Show in menus"),
+        # such as About.
+        context["menu_pages"] = self.get_children().live().in_menu()
         return context
 
     def serve(self, request, *args, **kwargs):

@@ -41,12 +41,12 @@ def userfilm_edit(request, slug):
             if created:
                 messages.success(
                     request,
-                    _("Your rating of %(film)s was saved.") % {"film": film.title},
+                    _("Your rating of %(film)s was saved.") % {"film": film.display_title},
                 )
             else:
                 messages.success(
                     request,
-                    _("Your rating of %(film)s was updated.") % {"film": film.title},
+                    _("Your rating of %(film)s was updated.") % {"film": film.display_title},
                 )
             return redirect(f"{film.get_absolute_url()}#your-rating")
         # Invalid input: show it again with the errors, as a 400 so that
@@ -74,7 +74,7 @@ def userfilm_delete(request, slug):
         messages.success(
             request,
             _("Your rating and review of %(film)s were removed.")
-            % {"film": film.title},
+            % {"film": film.display_title},
         )
         return redirect(film)
     return TemplateResponse(

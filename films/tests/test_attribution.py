@@ -2,8 +2,8 @@
 
 import pytest
 
-from home.demo import demo_pages_upsert
 from home.models import StandardPage
+from ops.demo import demo_pages_upsert
 
 NOTICE = (
     "This website uses TMDB and the TMDB APIs but is not endorsed, certified, "

@@ -1,3 +1,5 @@
+import random
+
 import pytest
 from django.core.management import call_command
 from wagtail.images import get_image_model
@@ -5,8 +7,9 @@ from wagtail.models import Page
 
 from accounts.models import User
 from films.models import Credit, Film, Genre, Person
-from home.demo import load_catalogue
 from home.models import HomePage, StandardPage
+from ops.demo import load_catalogue
+from ops.demo.reviews import REVIEW_TEXTS, review_text
 from reviews.models import UserFilm
 
 pytestmark = pytest.mark.django_db
@@ -48,3 +51,30 @@ def test_seed_demo_builds_the_page_tree_with_featured_films(client):
     assert response.status_code == 200
     assert featured[0].value["films"][0].title in response.content.decode()
     assert client.get("/about/").status_code == 200
+
+
+def test_demo_reviews_agree_with_their_stars_and_differ_between_members():
+    call_command("seed_demo", verbosity=0)
+    bands = {
+        text: band
+        for language in REVIEW_TEXTS.values()
+        for band, texts in language.items()
+        for text in texts
+    }
+    reviews = UserFilm.objects.exclude(comment="")
+    assert reviews.count() > 30
+    for review in reviews:
+        low, high = bands[review.comment]
+        assert low <= review.rating <= high, (review.rating, review.comment)
+    pairs = list(reviews.values_list("film_id", "comment"))
+    assert len(pairs) == len(set(pairs)), "two members wrote the same text"
+    assert len({comment for _film, comment in pairs}) >= 20
+    # Demo films are written by the import service, translations included.
+    matrix = Film.objects.get(tmdb_id=603)
+    assert matrix.translations.get(language="ru").title == "Матрица"
+    assert UserFilm.objects.filter(status=UserFilm.Status.WANT).exists()
+
+
+def test_review_text_refuses_a_rating_out_of_range():
+    with pytest.raises(ValueError, match="outside 1-10"):
+        review_text(rating=11, language="en", taken=set(), rng=random.Random(1))
