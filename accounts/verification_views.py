@@ -33,6 +33,4 @@ def verification_resend(request):
             % {"email": form.cleaned_data["email"]},
         )
         return redirect("account_verification_resend")
-    return TemplateResponse(
-        request, "account/verification_resend.html", {"form": form}
-    )
+    return TemplateResponse(request, "account/verification_resend.html", {"form": form})
