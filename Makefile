@@ -51,7 +51,8 @@ SITE_URL = http://$(HOST):$(PORT)
 # database (or again when it changed), creates the admin or applies
 # ADMIN_PASSWORD, and prints how to sign in; an unchanged checkout skips
 # straight to serving.
-RELEASE := $(MANAGE) release --reseed-on-change --url $(SITE_URL)
+# --skip-checks: runserver runs the system checks right after.
+RELEASE := $(MANAGE) release --reseed-on-change --skip-checks --url $(SITE_URL)
 
 run: install messages ## Migrate, load the demo catalogue, create the admin, serve on http://127.0.0.1:8000/ (PORT=8001: another port; TMDB=fake: offline TMDB)
 ifeq ($(TMDB),fake)

@@ -2,14 +2,14 @@
 
 import dataclasses
 
-from django.db.models import Count, F, Prefetch, Q
-from django.db.models.functions import Lower
+from django.db.models import Count, F, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce, Lower
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from modelsearch.backends import get_search_backend
 from wagtail.images import get_image_model
 
-from .models import Credit, Film, Genre
+from .models import Credit, Film, Genre, GenreTranslation, content_language
 from .tmdb import DEFAULT_LANGUAGE, get_client
 
 # `?ordering=` names and the fields they sort on; empty values sort last.
@@ -58,7 +58,7 @@ def film_detail_queryset():
         .with_translation()
         .prefetch_related(
             poster_prefetch(),
-            "genres",
+            genres_prefetch(),
             Prefetch(
                 "credits",
                 queryset=Credit.objects.select_related("person").order_by(
@@ -79,7 +79,7 @@ def film_list_queryset(*, poster_renditions=()):
     return (
         Film.objects.with_stats()
         .with_translation()
-        .prefetch_related("genres", Prefetch("poster", queryset=images))
+        .prefetch_related(genres_prefetch(), Prefetch("poster", queryset=images))
     )
 
 
@@ -167,8 +167,24 @@ def film_reviews_queryset(*, film):
     )
 
 
-def genre_list():
-    return Genre.objects.order_by("name")
+def genres_prefetch(lookup="genres"):
+    """Prefetch films' genres with their names in the active language."""
+    return Prefetch(lookup, queryset=Genre.objects.with_translation())
+
+
+def genre_list(*, language=None):
+    """Genres ordered by their name in `language` (default: the active one).
+
+    Each carries `name_shown`, that name (English when it has none), worked
+    out in the same query.
+    """
+    language = content_language(language)
+    translated = GenreTranslation.objects.filter(
+        genre=OuterRef("pk"), language=language
+    ).values("name")[:1]
+    return Genre.objects.annotate(
+        name_shown=Coalesce(Subquery(translated), F("name"))
+    ).order_by("name_shown", "pk")
 
 
 def film_list_stale(*, older_than):

@@ -28,6 +28,7 @@ from .models import (
     Film,
     FilmTranslation,
     Genre,
+    GenreTranslation,
     Person,
 )
 from .posters import (
@@ -216,6 +217,7 @@ def _film_write(*, movies, poster, genre_names):
         film.tmdb_poster_path = movie.poster_path
     film.save()
     film.genres.set(_genres_upsert(movie.genres, names=genre_names))
+    _genre_translations_add(movies)
     _credits_replace(film=film, movie=movie)
     film_translations_save(film=film, movies=movies)
     return film, created, replaced
@@ -305,6 +307,34 @@ def _genres_upsert(genres, *, names):
 def _person_key(person):
     # The demo catalogue's people have no TMDB id: their name is their key.
     return person.name[:200] if person.tmdb_id is None else person.tmdb_id
+
+
+def _genre_translations_add(movies):
+    """Each language's genre names from its TMDB record, for genres without one.
+
+    Names already there stay: editors may have changed them.
+    """
+    base = {g.tmdb_id: g.name for g in movies[BASE_LANGUAGE].genres}
+    for language, movie in movies.items():
+        if language == BASE_LANGUAGE or language not in dict(TRANSLATION_LANGUAGES):
+            continue
+        names = {
+            g.tmdb_id: g.name[:100]
+            for g in movie.genres
+            if g.name and g.name != base.get(g.tmdb_id)
+        }
+        if not names:
+            continue
+        have = set(
+            GenreTranslation.objects.filter(
+                genre__tmdb_id__in=names, language=language
+            ).values_list("genre__tmdb_id", flat=True)
+        )
+        genres = Genre.objects.filter(tmdb_id__in=set(names) - have).order_by("tmdb_id")
+        for genre in genres:  # tmdb_id order, as in _genres_upsert
+            GenreTranslation.objects.get_or_create(
+                genre=genre, language=language, defaults={"name": names[genre.tmdb_id]}
+            )
 
 
 def _people_upsert(people):

@@ -12,6 +12,11 @@ QUERY_MAX_LENGTH = 200
 AUTOCOMPLETE_URL = "/api/v1/films/autocomplete/"
 
 
+class GenreChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.name_shown  # genre_list(): the name in the active language
+
+
 class SearchForm(forms.Form):
     """One box for the title, plus the optional "advanced" filters."""
 
@@ -34,7 +39,7 @@ class SearchForm(forms.Form):
         min_value=FIRST_FILM_YEAR,
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
-    genre = forms.ModelChoiceField(
+    genre = GenreChoiceField(
         label=_("Genre"),
         queryset=genre_list(),
         to_field_name="slug",
@@ -44,6 +49,8 @@ class SearchForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # In the language of this request (the class attribute's is fixed at import).
+        self.fields["genre"].queryset = genre_list()
         # Announced films can be a few years ahead; the limit moves with time.
         latest = timezone.localdate().year + 5
         self.fields["year"].validators.append(MaxValueValidator(latest))
