@@ -13,7 +13,7 @@ from wagtail.images import get_image_model
 from reviews.models import UserFilm
 
 from .cache import films_changed
-from .models import Credit, Film, Genre, Person
+from .models import Credit, Film, FilmTranslation, Genre, GenreTranslation, Person
 
 
 def _film_saved(sender, instance, **kwargs):
@@ -44,6 +44,17 @@ def _genre_changed(sender, instance, **kwargs):
     if instance.pk is not None:
         film_ids = list(instance.films.values_list("pk", flat=True))
         films_changed(film_ids=film_ids, catalogue=True)
+
+
+def _translation_changed(sender, instance, **kwargs):
+    # A film's or a genre's text in one language (editors edit them in the admin).
+    if isinstance(instance, FilmTranslation):
+        films_changed(film_ids=[instance.film_id], catalogue=True)
+    else:
+        film_ids = Film.objects.filter(genres=instance.genre_id).values_list(
+            "pk", flat=True
+        )
+        films_changed(film_ids=list(film_ids), catalogue=True)
 
 
 def _userfilm_changed(sender, instance, **kwargs):
@@ -80,6 +91,12 @@ def connect():
         signal.connect(
             _userfilm_changed, sender=UserFilm, dispatch_uid=f"{uid}.userfilm_{name}"
         )
+        for model in (FilmTranslation, GenreTranslation):
+            signal.connect(
+                _translation_changed,
+                sender=model,
+                dispatch_uid=f"{uid}.{model._meta.model_name}_{name}",
+            )
     post_save.connect(_person_saved, sender=Person, dispatch_uid=f"{uid}.person")
     post_save.connect(_genre_changed, sender=Genre, dispatch_uid=f"{uid}.genre_saved")
     # Before the delete: afterwards the genre's film links are gone.

@@ -6,6 +6,8 @@ from django.urls import reverse
 from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 from wagtail.search import index
 
 # Russian titles (TMDB's ru-RU) would otherwise slugify to nothing but a year.
@@ -185,7 +187,7 @@ class FilmQuerySet(models.QuerySet):
         )
 
 
-class Film(TranslatedMixin, index.Indexed, models.Model):
+class Film(TranslatedMixin, index.Indexed, ClusterableModel):
     tmdb_id = models.PositiveIntegerField(
         _("TMDB id"),
         null=True,
@@ -361,9 +363,9 @@ class FilmTranslation(models.Model):
     Empty fields fall back to the film's English ones.
     """
 
-    film = models.ForeignKey(
-        Film, on_delete=models.CASCADE, related_name="translations"
-    )
+    # A ParentalKey so that editors edit a film's translations on its page
+    # in the admin (an InlinePanel, films/wagtail_hooks.py).
+    film = ParentalKey(Film, on_delete=models.CASCADE, related_name="translations")
     language = models.CharField(
         _("language"), max_length=10, choices=TRANSLATION_LANGUAGES
     )
