@@ -2,6 +2,7 @@
 
 import django_filters
 from django.urls import path, reverse
+from django.utils.formats import number_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -33,7 +34,9 @@ class PosterColumn(Column):
 class AverageRatingColumn(Column):
     def get_value(self, instance):
         average = getattr(instance, "average_rating", None)
-        return "–" if average is None else f"{average / 2:.1f} ★"
+        if average is None:
+            return "–"
+        return f"{number_format(average / 2, decimal_pos=1)} ★"  # "4,5 ★" in Russian
 
 
 class FilmFilterSet(WagtailFilterSet):

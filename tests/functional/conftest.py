@@ -60,6 +60,8 @@ def browser(request, live_server):
     options.binary_location = chromium
     for arg in CHROMIUM_ARGS:
         options.add_argument(arg)
+    # Every request the page makes, so tests can check none leaves our host.
+    options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
     try:
         driver = webdriver.Chrome(service=Service(driver_path), options=options)
     except WebDriverException as e:
