@@ -13,7 +13,21 @@ from .blocks import HomeBodyBlock
 HOME_LIST_SIZE = 12
 
 
-class HomePage(Page):
+class LocalizedServeMixin:
+    """Serve this page's translation in the visitor's language, if published.
+
+    URLs carry no language: /about/ is the same address in every language,
+    and the language follows the person, as on the rest of the site.
+    """
+
+    def serve(self, request, *args, **kwargs):
+        localized = self.localized
+        if localized.pk != self.pk:
+            return localized.specific.serve(request, *args, **kwargs)
+        return super().serve(request, *args, **kwargs)
+
+
+class HomePage(LocalizedServeMixin, Page):
     intro = RichTextField(_("intro"), blank=True)
     body = StreamField(HomeBodyBlock(), blank=True)
 
@@ -44,6 +58,8 @@ class HomePage(Page):
         # editor publishes. The top-rated order itself is recomputed every
         # five minutes (films/rankings.py); the page lives ten at most.
         response = super().serve(request, *args, **kwargs)
+        if response.context_data["page"].pk != self.pk:
+            return response  # the translation served (and marked) itself
         return page_cache.mark(response, self._films_shown, catalogue=True, pages=True)
 
     def _films_shown(self, response):
@@ -55,7 +71,7 @@ class HomePage(Page):
         return [film.pk for film in shown]
 
 
-class StandardPage(Page):
+class StandardPage(LocalizedServeMixin, Page):
     """A plain content page, such as About."""
 
     intro = models.CharField(_("intro"), max_length=255, blank=True)

@@ -43,7 +43,7 @@ def test_seed_demo_twice_leaves_the_same_rows():
 
 def test_seed_demo_builds_the_page_tree_with_featured_films(client):
     call_command("seed_demo", verbosity=0)
-    home = HomePage.objects.get()
+    home = HomePage.objects.get(locale__language_code="en")
     assert StandardPage.objects.child_of(home).filter(slug="about").exists()
     featured = [b for b in home.body if b.block_type == "featured_films"]
     assert len(featured[0].value["films"]) == 6
@@ -78,3 +78,20 @@ def test_demo_reviews_agree_with_their_stars_and_differ_between_members():
 def test_review_text_refuses_a_rating_out_of_range():
     with pytest.raises(ValueError, match="outside 1-10"):
         review_text(rating=11, language="en", taken=set(), rng=random.Random(1))
+
+
+def test_editors_pages_come_in_both_languages_at_the_same_address(client):
+    from ops.demo import demo_pages_upsert
+
+    demo_pages_upsert([])
+    demo_pages_upsert([])  # idempotent
+    assert HomePage.objects.count() == 2
+    assert StandardPage.objects.filter(slug="about").count() == 2
+    english = client.get("/about/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    russian = client.get("/about/", HTTP_ACCEPT_LANGUAGE="ru").content.decode()
+    assert "About FilmTracker" in english and "О FilmTracker" not in english
+    assert "О FilmTracker" in russian and "About FilmTracker" not in russian
+    home_ru = client.get("/", HTTP_ACCEPT_LANGUAGE="ru").content.decode()
+    assert "Избранные фильмы" in home_ru
+    assert "Находите фильмы, оценивайте их" in home_ru
+    assert 'href="/about/"' in home_ru  # the home page links to About
