@@ -4,6 +4,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
+from films.models import BASE_LANGUAGE, content_language
 from films.rankings import film_top_rated_ids, in_order
 from films.selectors import film_card_queryset
 from filmtracker import page_cache
@@ -21,9 +22,12 @@ class LocalizedServeMixin:
     """
 
     def serve(self, request, *args, **kwargs):
-        localized = self.localized
-        if localized.pk != self.pk:
-            return localized.specific.serve(request, *args, **kwargs)
+        # Routing only reaches the site's own (English) tree, so English needs
+        # no lookup; another language costs two queries (locale, translation).
+        if content_language() != BASE_LANGUAGE:
+            localized = self.localized
+            if localized.pk != self.pk:
+                return localized.specific.serve(request, *args, **kwargs)
         return super().serve(request, *args, **kwargs)
 
 
