@@ -68,7 +68,7 @@ def test_demo_reviews_agree_with_their_stars_and_differ_between_members():
         assert low <= review.rating <= high, (review.rating, review.comment)
     pairs = list(reviews.values_list("film_id", "comment"))
     assert len(pairs) == len(set(pairs)), "two members wrote the same text"
-    assert len({comment for _film, comment in pairs}) >= 20
+    assert len({comment for _film, comment in pairs}) >= 15  # of 26 texts
     # Demo films are written by the import service, translations included.
     matrix = Film.objects.get(tmdb_id=603)
     assert matrix.translations.get(language="ru").title == "Матрица"
