@@ -1,8 +1,11 @@
-"""Wagtail admin for editors: films and genres as snippets."""
+"""Wagtail admin for editors: films and genres as snippets.
+
+The group is registered by reviews/wagtail_hooks.py, with a Film viewset that
+adds what members' ratings change (reviews/admin_films.py).
+"""
 
 import django_filters
 from django.urls import path, reverse
-from django.utils.formats import number_format
 from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
@@ -15,28 +18,18 @@ from wagtail.admin.panels import (
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets import HeaderButton
 from wagtail.search import index as search_index
-from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import (
     IndexView,
     SnippetViewSet,
     SnippetViewSetGroup,
 )
 
-from .admin_delete import FilmDeleteView, refuse_rated_film_delete
 from .admin_views import IMPORT_PERMISSION, TMDBImportView
 from .models import TRANSLATION_LANGUAGES, Film, Genre
 
 
 class PosterColumn(Column):
     cell_template_name = "films/admin/poster_cell.html"
-
-
-class AverageRatingColumn(Column):
-    def get_value(self, instance):
-        average = getattr(instance, "average_rating", None)
-        if average is None:
-            return "–"
-        return f"{number_format(average / 2, decimal_pos=1)} ★"  # "4,5 ★" in Russian
 
 
 class FilmFilterSet(WagtailFilterSet):
@@ -89,7 +82,6 @@ class FilmViewSet(SnippetViewSet):
         "title",
         "year",
         "tmdb_id",
-        AverageRatingColumn("average_rating", label=_("Site average")),
     ]
     list_per_page = 25
     filterset_class = FilmFilterSet
@@ -98,14 +90,9 @@ class FilmViewSet(SnippetViewSet):
     # made every film unsaveable in the admin.
     exclude_form_fields = ["people"]
     ordering = ["title"]
-    delete_view_class = FilmDeleteView
-    # Credits come from TMDB with a role each; as a plain multiple choice the
-    # people field was required (no film without credits could be saved:
-    # found by the permission matrix) and would add credits without a role.
-    exclude_form_fields = ["people"]
 
     def get_queryset(self, request):
-        return Film.objects.with_stats().select_related("poster")
+        return Film.objects.select_related("poster")
 
     def get_edit_handler(self):
         # The model's own fields as Wagtail would lay them out, then the
@@ -135,12 +122,6 @@ class CatalogueGroup(SnippetViewSetGroup):
     menu_icon = "media"
     menu_order = 200
     items = (FilmViewSet, GenreViewSet)
-
-
-register_snippet(CatalogueGroup)
-
-
-hooks.register("before_delete_snippet", refuse_rated_film_delete)
 
 
 @hooks.register("after_create_snippet")

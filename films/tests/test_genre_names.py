@@ -27,6 +27,14 @@ def test_an_editors_russian_name_survives_a_new_import(fake_tmdb):
     assert not GenreTranslation.objects.filter(name="боевик").exists()
 
 
+def test_a_namesake_serving_a_tmdb_genre_gets_its_russian_name(fake_tmdb):
+    # films/genres.py: "Science Fiction" tied to another TMDB id serves 878 too.
+    scifi = GenreFactory(name="Science Fiction", slug="science-fiction", tmdb_id=99)
+    film, _ = film_import_from_tmdb(tmdb_id=603)
+    assert scifi in film.genres.all()
+    assert scifi.translations.get(language="ru").name == "фантастика"
+
+
 def _drama():
     genre = GenreFactory(name="Drama", slug="drama")
     GenreTranslation.objects.create(genre=genre, language="ru", name="драма")

@@ -62,6 +62,8 @@ def browser(request, live_server):
         options.add_argument(arg)
     # Every request the page makes, so tests can check none leaves our host.
     options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
+    # The console, for tests that check it (CSP violations are logged there).
+    options.set_capability("goog:loggingOptions", {"browser": "ALL"})
     try:
         driver = webdriver.Chrome(service=Service(driver_path), options=options)
     except WebDriverException as e:

@@ -8,7 +8,7 @@ from django.db import migrations
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('films', '0005_genre_translation'),
+        ('films', '0007_genre_translation'),
     ]
 
     operations = [

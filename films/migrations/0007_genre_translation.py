@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('films', '0004_filmtranslation'),
+        ('films', '0006_film_slugs_readable'),
     ]
 
     operations = [
