@@ -55,3 +55,7 @@ class AccountDeleteForm(forms.Form):
                 _("The password is not correct."), code="incorrect_password"
             )
         return password
+
+
+class VerificationResendForm(forms.Form):
+    email = forms.EmailField(label=_("Email address"))

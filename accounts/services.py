@@ -68,3 +68,26 @@ def user_language_set(*, user, language):
         user.language = language
         user.save(update_fields=["language"])
     return user
+
+
+def verification_email_resend(*, request, email):
+    """Send a new verification link to `email` if an unverified member has it.
+
+    Returns True when an email went out. Says nothing about whether the address
+    is known (the caller answers alike either way). allauth allows one email
+    per address every EMAIL_CONFIRMATION_COOLDOWN (3 minutes): within it the
+    links already sent stay valid and nothing more is sent.
+    """
+    from allauth.account.internal.flows.email_verification import (
+        send_verification_email_to_address,
+    )
+    from allauth.account.models import EmailAddress
+
+    address = (
+        EmailAddress.objects.filter(email__iexact=email.strip(), verified=False)
+        .select_related("user")
+        .first()
+    )
+    if address is None or address.user_id is None:
+        return False
+    return send_verification_email_to_address(request, address)

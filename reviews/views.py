@@ -39,15 +39,10 @@ def userfilm_edit(request, slug):
                 user=request.user, film=film, **form.cleaned_data
             )
             if created:
-                messages.success(
-                    request,
-                    _("Your rating of %(film)s was saved.") % {"film": film.title},
-                )
+                text = _("Your rating of %(film)s was saved.")
             else:
-                messages.success(
-                    request,
-                    _("Your rating of %(film)s was updated.") % {"film": film.title},
-                )
+                text = _("Your rating of %(film)s was updated.")
+            messages.success(request, text % {"film": film.display_title})
             return redirect(f"{film.get_absolute_url()}#your-rating")
         # Invalid input: show it again with the errors, as a 400 so that
         # nothing (browsers, tests, proxies) takes it for a success.
@@ -74,7 +69,7 @@ def userfilm_delete(request, slug):
         messages.success(
             request,
             _("Your rating and review of %(film)s were removed.")
-            % {"film": film.title},
+            % {"film": film.display_title},
         )
         return redirect(film)
     return TemplateResponse(

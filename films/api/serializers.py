@@ -30,6 +30,9 @@ def absolute_url(serializer, path):
 
 
 class GenreSerializer(serializers.ModelSerializer):
+    # In the request's language (Accept-Language), like film titles.
+    name = serializers.CharField(source="display_name", read_only=True)
+
     class Meta:
         model = Genre
         fields = ["id", "name", "slug"]
