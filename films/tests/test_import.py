@@ -10,7 +10,7 @@ from django.db import IntegrityError
 from PIL import ImageFont
 from wagtail.images import get_image_model
 
-from films import services
+from films import film_import, services
 from films.factories import FilmFactory, GenreFactory, PersonFactory
 from films.fonts import PLACEHOLDER_FONT
 from films.models import Credit, Film, Genre, Person
@@ -165,7 +165,7 @@ def test_a_film_without_poster_date_or_runtime_imports(fake_tmdb):
 def test_a_race_lost_on_the_unique_tmdb_id_returns_the_winners_film(
     fake_tmdb, monkeypatch
 ):
-    real = services._film_save_once
+    real = film_import._film_save_once
     calls = []
 
     def lose_the_race_once(**kwargs):
@@ -175,7 +175,7 @@ def test_a_race_lost_on_the_unique_tmdb_id_returns_the_winners_film(
             raise IntegrityError("duplicate key value violates unique constraint")
         return real(**kwargs)
 
-    monkeypatch.setattr(services, "_film_save_once", lose_the_race_once)
+    monkeypatch.setattr(film_import, "_film_save_once", lose_the_race_once)
     film, created = film_import_from_tmdb(tmdb_id=605)
     assert not created and len(calls) == 2
     assert Film.objects.filter(tmdb_id=605).count() == 1
@@ -306,7 +306,7 @@ def test_a_film_our_database_refuses_is_a_clear_error(fake_tmdb, monkeypatch):
     def clash(*args, **kwargs):
         raise IntegrityError("duplicate key value violates unique constraint")
 
-    monkeypatch.setattr(services, "_credits_replace", clash)
+    monkeypatch.setattr(film_import, "film_credits_replace", clash)
 
     with pytest.raises(services.FilmImportFailed):
         film_import_from_tmdb(tmdb_id=603)
