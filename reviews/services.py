@@ -114,6 +114,23 @@ def review_delete(*, user, film):
     return bool(deleted)
 
 
+def review_status_chosen(*, status, rating, comment, watched_on):
+    """The status a submission means; the site form calls it before saving.
+
+    A status chosen is kept. None with a rating, comment or watch date means
+    the member watched the film; None with nothing at all is no choice, and
+    raises ValidationError on `status` rather than logging a film as watched
+    because a button was pressed.
+    """
+    if status:
+        return status
+    if rating is not None or comment or watched_on is not None:
+        return UserFilm.Status.WATCHED
+    raise ValidationError(
+        {"status": _("Choose a status or a rating: nothing was chosen to save.")}
+    )
+
+
 def review_validate(*, rating, status, comment, watched_on):
     """Every rule about one member's entry, for the site form, the API and the admin.
 
