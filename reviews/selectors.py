@@ -21,7 +21,7 @@ from django.db.models import (
     Value,
     When,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, TruncMonth
 
 from films.models import with_translation
 from films.selectors import poster_prefetch
@@ -227,6 +227,8 @@ def film_viewings_of_member(*, user, film_id):
 def diary_queryset(*, user, year=None):
     """A member's diary: their viewings newest first, with film, poster, rewatch.
 
+    Each viewing also has `month` (the first day of its month, a date), to
+    group by.
     `year` (int) keeps only that calendar year's viewings. The poster and its
     renditions come along, so a page costs the same queries however long.
     """
@@ -235,6 +237,7 @@ def diary_queryset(*, user, year=None):
         rows = rows.filter(watched_on__year=year)
     return with_translation(
         with_rewatch(rows)
+        .annotate(month=TruncMonth("watched_on"))
         .select_related("film")
         .prefetch_related(poster_prefetch("film__poster"))
         .order_by("-watched_on", "-pk"),
