@@ -99,7 +99,7 @@ def film_detail(request, slug):
         context["own_userfilm"] = own
         context["can_review"] = member_can_review(request.user)
         if context["can_review"]:
-            context["form"] = UserFilmForm(instance=own)
+            context["form"] = UserFilmForm(instance=own, user=request.user)
             context["viewing_form"] = ViewingForm(user=request.user)
         context["own_viewings"] = film_viewings_of_member(
             user=request.user, film_id=film_page.film_id

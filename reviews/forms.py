@@ -4,7 +4,6 @@ from decimal import Decimal, InvalidOperation
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -63,6 +62,8 @@ class ReviewRulesFormMixin:
             "status": cleaned.get("status", UserFilm.Status.WATCHED),
             "comment": cleaned.get("comment", ""),
             "watched_on": cleaned.get("watched_on"),
+            # The entry's member: the form's own (site) or the chosen (admin).
+            "user": getattr(self, "user", None) or cleaned.get("user"),
         }
         try:
             review_validate(**values)
@@ -114,13 +115,14 @@ class UserFilmForm(ReviewRulesFormMixin, forms.ModelForm):
             ),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.user = user  # whose calendar "today" is on
         if self.instance.pk and self.instance.rating is not None:
             self.initial["rating"] = stars_value(self.instance.rating)
         if not self.instance.pk:
             self.initial["status"] = ""
-        self.fields["watched_on"].widget.attrs["max"] = timezone.localdate().isoformat()
+        self.fields["watched_on"].widget.attrs["max"] = member_today(user).isoformat()
         self.fields["comment"].help_text = _("Optional. Up to %(max)s characters.") % {
             "max": f"{COMMENT_MAX_LENGTH:,}"
         }

@@ -39,7 +39,11 @@ def review_upsert(
     if not member_can_review(user):
         raise PermissionDenied(_("Only members with a verified email may rate films."))
     review_validate(
-        rating=rating, status=status, comment=comment, watched_on=watched_on
+        rating=rating,
+        status=status,
+        comment=comment,
+        watched_on=watched_on,
+        user=user,
     )
     values = {
         "rating": rating,
@@ -89,7 +93,11 @@ def review_create(
     if not member_can_review(user):
         raise PermissionDenied(_("Only members with a verified email may rate films."))
     review_validate(
-        rating=rating, status=status, comment=comment, watched_on=watched_on
+        rating=rating,
+        status=status,
+        comment=comment,
+        watched_on=watched_on,
+        user=user,
     )
     try:
         with transaction.atomic():
@@ -131,11 +139,13 @@ def review_status_chosen(*, status, rating, comment, watched_on):
     )
 
 
-def review_validate(*, rating, status, comment, watched_on):
+def review_validate(*, rating, status, comment, watched_on, user=None):
     """Every rule about one member's entry, for the site form, the API and the admin.
 
-    Raises django.core.exceptions.ValidationError with an error list per
-    field name (`rating`, `status`, `comment`, `watched_on`); returns None.
+    "Not in the future" is judged on `user`'s calendar (the site's without
+    one, accounts.time_zones.member_today). Raises
+    django.core.exceptions.ValidationError with an error list per field name
+    (`rating`, `status`, `comment`, `watched_on`); returns None.
     review_upsert() and review_create() call it, so no write skips it; forms
     call it too, to show the errors next to their fields before saving.
     """
@@ -148,7 +158,7 @@ def review_validate(*, rating, status, comment, watched_on):
         errors["comment"] = _("A comment has at most %(max)d characters.") % {
             "max": COMMENT_MAX_LENGTH
         }
-    if watched_on is not None and watched_on > timezone.localdate():
+    if watched_on is not None and watched_on > member_today(user):
         errors["watched_on"] = _(
             "The date you watched the film cannot be in the future."
         )

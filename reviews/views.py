@@ -34,7 +34,7 @@ def userfilm_edit(request, slug):
     film = _film(slug)
     own = UserFilm.objects.filter(user=request.user, film=film).first()
     if request.method == "POST":
-        form = UserFilmForm(request.POST, instance=own)
+        form = UserFilmForm(request.POST, instance=own, user=request.user)
         if form.is_valid():
             _row, created = review_upsert(
                 user=request.user, film=film, **form.cleaned_data
@@ -54,7 +54,7 @@ def userfilm_edit(request, slug):
         # nothing (browsers, tests, proxies) takes it for a success.
         status = 400
     else:
-        form = UserFilmForm(instance=own)
+        form = UserFilmForm(instance=own, user=request.user)
         status = 200
     return TemplateResponse(
         request,

@@ -172,3 +172,25 @@ def test_the_films_numbers_count_viewings(member):
     numbers = with_member_numbers(type(film).objects.all()).in_bulk()
     assert (numbers[film.pk].watch_count, numbers[film.pk].viewing_count) == (2, 3)
     assert numbers[other_film.pk].viewing_count == 0
+
+
+def test_an_entrys_watch_date_is_judged_on_the_members_calendar_too(
+    monkeypatch, client
+):
+    now = datetime.datetime(2024, 3, 31, 23, 30, tzinfo=datetime.UTC)
+    monkeypatch.setattr("django.utils.timezone.now", lambda: now)
+    ahead = UserFactory(time_zone="Pacific/Kiritimati")
+    film = FilmFactory()
+    client.force_login(ahead)
+    page = client.get(f"/films/{film.slug}/rating/").content.decode()
+    assert 'max="2024-04-01"' in page
+    response = client.post(
+        f"/films/{film.slug}/rating/", {"status": "watched", "watched_on": "2024-04-01"}
+    )
+    assert response.status_code == 302
+    client.force_login(UserFactory(time_zone="UTC"))
+    response = client.post(
+        f"/films/{film.slug}/rating/", {"status": "watched", "watched_on": "2024-04-01"}
+    )
+    assert response.status_code == 400
+    assert UserFilm.objects.count() == 1
