@@ -18,17 +18,19 @@ def user_profile_update(*, user, display_name, bio, time_zone=None):
     """Save a member's profile (and their time zone); returns the user.
 
     `time_zone` is an IANA name (accounts.time_zones); None keeps the one
-    they have. Raises ValidationError (nothing saved) when a value is longer
-    than the model allows -- checked here because the database does not
-    limit a TextField and model validation ignores its max_length -- or the
-    time zone is unknown.
+    they have. Raises ValidationError (nothing saved) when a value breaks the
+    model field's validators (a display name with control or bidi characters),
+    is longer than the model allows -- checked here because the database does
+    not limit a TextField and model validation ignores its max_length -- or
+    the time zone is unknown.
     """
     values = {"display_name": display_name.strip(), "bio": bio.strip()}
     errors = {}
     for name, value in values.items():
-        validator = MaxLengthValidator(user._meta.get_field(name).max_length)
+        field = user._meta.get_field(name)
         try:
-            validator(value)
+            MaxLengthValidator(field.max_length)(value)
+            field.run_validators(value)
         except ValidationError as error:
             errors[name] = error.messages
     if time_zone is not None:

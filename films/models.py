@@ -30,6 +30,11 @@ class Genre(models.Model):
             self.slug = slug_from(self.name, max_length=100, fallback="genre")
         super().save(*args, **kwargs)
 
+    @property
+    def text_language(self):
+        """The language `name` is in: TMDB's English genre names, for now."""
+        return BASE_LANGUAGE
+
 
 class Person(models.Model):
     """A director or actor, kept to what a film page shows."""
@@ -106,6 +111,10 @@ class Film(index.Indexed, models.Model):
     imdb_id = models.CharField(_("IMDb id"), max_length=12, blank=True)
     title = models.CharField(_("title"), max_length=255)
     original_title = models.CharField(_("original title"), max_length=255, blank=True)
+    # TMDB's ISO 639-1 code ("ja", "ru"): the original title's lang attribute.
+    original_language = models.CharField(
+        _("original language"), max_length=12, blank=True
+    )
     slug = models.SlugField(
         _("slug"),
         max_length=120,
@@ -230,6 +239,17 @@ class Film(index.Indexed, models.Model):
     def _translated(self, name):
         translation = self.translation()
         return getattr(translation, name, "") or getattr(self, name)
+
+    def text_language(self, name):
+        """The language code (`en`, `ru`) of what display_<name> shows.
+
+        The active language when this film has the field translated, else
+        BASE_LANGUAGE (the English fallback), so a page can mark it with lang.
+        """
+        translation = self.translation()
+        if translation is not None and getattr(translation, name, ""):
+            return content_language()
+        return BASE_LANGUAGE
 
     @property
     def display_title(self):

@@ -149,7 +149,8 @@ def film_list_stale(*, older_than):
 
 
 def tmdb_search_not_imported(*, query, year=None, page=1, language=DEFAULT_LANGUAGE):
-    """A TMDB search page without the films already in the local catalogue.
+    """A TMDB search page without the films already in the local catalogue,
+    nor adult films (which cannot be imported).
 
     `page`, `total_pages` and `total_results` stay TMDB's (they count the
     films left out too). Raises TMDBError subtypes, TMDBNotConfigured first.
@@ -160,5 +161,6 @@ def tmdb_search_not_imported(*, query, year=None, page=1, language=DEFAULT_LANGU
     ids = [movie.tmdb_id for movie in found.results]
     local = set(Film.objects.filter(tmdb_id__in=ids).values_list("tmdb_id", flat=True))
     return dataclasses.replace(
-        found, results=[m for m in found.results if m.tmdb_id not in local]
+        found,
+        results=[m for m in found.results if m.tmdb_id not in local and not m.adult],
     )

@@ -11,7 +11,7 @@ from django.views.decorators.http import require_POST
 
 from accounts.permissions import member_can_review
 from films import tmdb
-from films.services import film_import_from_tmdb
+from films.services import AdultFilmRefused, FilmImportFailed, film_import_from_tmdb
 
 logger = logging.getLogger(__name__)
 
@@ -52,8 +52,14 @@ def film_import(request):
     tmdb_id = form.cleaned_data["tmdb_id"]
     try:
         film, created = film_import_from_tmdb(tmdb_id=tmdb_id)
+    except AdultFilmRefused as refused:
+        messages.error(request, refused.message)
+        return redirect(back)
     except tmdb.TMDBNotFound:
         messages.error(request, _("TMDB doesn't know that film any more."))
+        return redirect(back)
+    except FilmImportFailed as exc:
+        messages.error(request, exc.message)
         return redirect(back)
     except tmdb.TMDBNotConfigured:
         messages.error(request, _("Adding films from TMDB is switched off here."))

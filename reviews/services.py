@@ -116,6 +116,39 @@ def review_create(
         raise ReviewExists(existing) from None
 
 
+REVIEW_DEFAULTS = {
+    "rating": None,
+    "status": UserFilm.Status.WATCHED,
+    "comment": "",
+    "watched_on": None,
+}
+
+
+def review_update(*, user, userfilm_id, replace=False, **changes):
+    """Change fields of `user`'s existing entry `userfilm_id`; returns it.
+
+    `changes` maps status, rating, comment and watched_on to new values; the
+    others keep theirs, or with `replace` go back to review_upsert's defaults
+    (no rating, no comment, watched). Raises UserFilm.DoesNotExist when the
+    entry is gone: a delete that lands first wins, where an upsert would
+    recreate the entry under a new id (seen with a simultaneous API DELETE and
+    PATCH). The row lock orders an update and a delete that arrive together.
+    """
+    if not member_can_review(user):
+        raise PermissionDenied(_("Only members with a verified email may rate films."))
+    with transaction.atomic():
+        userfilm = UserFilm.objects.select_for_update().get(pk=userfilm_id, user=user)
+        values = {field: getattr(userfilm, field) for field in REVIEW_DEFAULTS}
+        if replace:
+            values = dict(REVIEW_DEFAULTS)
+        values |= changes
+        review_validate(**values)
+        for field, value in values.items():
+            setattr(userfilm, field, value)
+        userfilm.save()
+    return userfilm
+
+
 def review_delete(*, user, film):
     """Delete `user`'s own UserFilm for `film`; True if there was one."""
     deleted, _count = UserFilm.objects.filter(user=user, film=film).delete()

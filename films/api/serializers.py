@@ -8,7 +8,7 @@ from wagtail.images.models import SourceImageIOError
 from films.models import Credit, Film, Genre, Person
 from films.posters import API_POSTER_RENDITIONS
 from films.years import FILM_YEAR_MIN, film_year_max_validator
-from filmtracker.rest.fields import LimitedCharField
+from filmtracker.rest.fields import LimitedCharField, StrictIntegerField
 
 logger = logging.getLogger(__name__)
 
@@ -243,7 +243,7 @@ TMDB_ID_MAX = 2**31 - 1
 
 
 class FilmImportSerializer(serializers.Serializer):
-    tmdb_id = serializers.IntegerField(
+    tmdb_id = StrictIntegerField(
         min_value=1, max_value=TMDB_ID_MAX, help_text=_("The film's id on TMDB.")
     )
 

@@ -7,7 +7,7 @@ from django.utils.translation import gettext as _
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import APIException, ValidationError
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
@@ -23,7 +23,7 @@ from films.selectors import (
     film_search,
     tmdb_search_not_imported,
 )
-from films.services import film_import_from_tmdb
+from films.services import AdultFilmRefused, FilmImportFailed, film_import_from_tmdb
 from filmtracker.rest.openapi import error_responses
 
 from . import examples
@@ -39,6 +39,14 @@ from .serializers import (
 )
 
 TMDB_ERRORS = (502, 503, 504)
+
+
+class ImportConflict(APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_code = "import_failed"
+    default_detail = FilmImportFailed.message
+
+
 FILM_ID = OpenApiParameter(
     "id", int, OpenApiParameter.PATH, description="The film's id."
 )
@@ -178,6 +186,7 @@ class FilmViewSet(viewsets.ReadOnlyModelViewSet):
                 400,
                 401,
                 403,
+                409,
                 *TMDB_ERRORS,
                 examples={400: [examples.UNKNOWN_TMDB_ID], 403: [NOT_VERIFIED]},
             ),
@@ -197,10 +206,14 @@ class FilmViewSet(viewsets.ReadOnlyModelViewSet):
         tmdb_id = serializer.validated_data["tmdb_id"]
         try:
             film, created = film_import_from_tmdb(tmdb_id=tmdb_id)
+        except AdultFilmRefused as refused:
+            raise ValidationError({"tmdb_id": [refused.message]}) from None
         except tmdb.TMDBNotFound:
             raise ValidationError(
                 {"tmdb_id": [_("TMDB has no film with id %(id)s.") % {"id": tmdb_id}]}
             ) from None
+        except FilmImportFailed:
+            raise ImportConflict from None
         film = self.get_queryset().get(pk=film.pk)
         data = FilmDetailSerializer(film, context=self.get_serializer_context()).data
         if not created:

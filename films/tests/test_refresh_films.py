@@ -16,8 +16,13 @@ pytestmark = pytest.mark.django_db
 
 
 def refresh(*args):
+    """The command's output; a CommandError carries it as `.output`."""
     out = StringIO()
-    call_command("refresh_films", *args, stdout=out)
+    try:
+        call_command("refresh_films", *args, stdout=out)
+    except CommandError as e:
+        e.output = out.getvalue()
+        raise
     return out.getvalue()
 
 
@@ -81,9 +86,14 @@ def test_dry_run_does_not_mark_missing_films(fake_tmdb, matrix):
 def test_a_failure_on_one_film_does_not_stop_the_others(fake_tmdb, matrix):
     memento, _ = film_import_from_tmdb(tmdb_id=77)
     age(memento, 300)  # refreshed first
-    fake_tmdb.fail_next("server_error", times=3)  # the first try and two retries
-    out = refresh()
-    assert "Memento (2000): failed (TMDB movie/77: HTTP 500" in out
+    # The client's three tries, twice: the job's first try and its retry.
+    fake_tmdb.fail_next("server_error", times=6, path="/3/movie/77")
+    with pytest.raises(CommandError, match="1 films failed") as failed:
+        refresh()
+    assert failed.value.returncode == 1  # the exit status: how many failed
+    out = failed.value.output
+    assert "Memento (2000): failed (Refreshing Memento (2000) (TMDB film 77): " in out
+    assert "still failing after 2 tries" in out and "HTTP 500" in out
     assert "The Matrix (1999): unchanged" in out
     assert "1 failed" in out
     assert Film.objects.get(pk=memento.pk).title == "Memento"
@@ -117,3 +127,47 @@ def test_against_the_fake_every_demo_film_is_known(fake_tmdb):
     out = refresh("--dry-run")
     assert "64 films checked" in out
     assert "0 gone from TMDB" in out and "0 failed" in out
+
+
+def test_with_the_database_queue_each_film_becomes_one_job(fake_tmdb, matrix, settings):
+    from django_tasks_db.models import DBTaskResult
+
+    memento, _ = film_import_from_tmdb(tmdb_id=77)
+    age(memento, 300)
+    settings.TASKS = {"default": {"BACKEND": settings.TASKS_BACKENDS["database"]}}
+    out = refresh()
+    assert "Memento (2000): queued" in out and "The Matrix (1999): queued" in out
+    assert "2 films queued for a refresh" in out
+    jobs = DBTaskResult.objects.filter(task_path="films.tasks.film_refresh")
+    assert sorted(job.args_kwargs["kwargs"]["film_id"] for job in jobs) == sorted(
+        [matrix.pk, memento.pk]
+    )
+    assert {job.status for job in jobs} == {"READY"}  # a worker runs them
+
+
+def test_a_film_that_cannot_be_queued_is_counted_and_the_rest_go_on(
+    fake_tmdb, matrix, monkeypatch
+):
+    from django.db import DatabaseError
+
+    from films.management.commands import refresh_films
+    from films.tasks import film_refresh
+
+    memento, _ = film_import_from_tmdb(tmdb_id=77)
+    age(memento, 300)  # queued first
+
+    class Queue:
+        @staticmethod
+        def enqueue(*, film_id):
+            if film_id == memento.pk:
+                raise DatabaseError("database is locked")
+            return film_refresh.enqueue(film_id=film_id)
+
+    monkeypatch.setattr(refresh_films, "film_refresh", Queue)
+    with pytest.raises(CommandError) as failed:
+        refresh()
+    assert failed.value.returncode == 1
+    out = failed.value.output
+    assert "Memento (2000): could not be queued (database is locked)" in out
+    assert "The Matrix (1999): unchanged" in out
+    assert "1 could not be queued" in out

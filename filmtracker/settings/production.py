@@ -7,6 +7,8 @@ for a local run over plain http://localhost (docker-compose.override.yml).
 
 import copy
 
+from django.core.exceptions import ImproperlyConfigured
+
 from .base import *  # noqa: F403
 from .base import INSTALLED_APPS, LOGGING, REST_FRAMEWORK, env
 
@@ -23,6 +25,14 @@ DATABASES = {"default": env.dj_db_url("DATABASE_URL")}
 # turns this off, e.g. behind PgBouncer in transaction mode.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", 60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Rate limits, throttles and cache invalidation work only when every worker
+# shares one cache: a per-process one would let each worker count (and
+# invalidate) on its own, silently.
+if env.str("CACHE_URL").partition(":")[0] in {"locmem", "dummy"}:
+    raise ImproperlyConfigured(
+        "CACHE_URL must name a cache every worker shares (redis://host:6379/0), "
+        "not a per-process one"
+    )
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -6,7 +6,7 @@ from rest_framework import serializers
 from accounts.models import User
 from films.api.serializers import FilmSummarySerializer, absolute_url
 from films.models import Film
-from filmtracker.rest.fields import LimitedCharField
+from filmtracker.rest.fields import IdField, LimitedCharField, StrictIntegerField
 from reviews.models import COMMENT_MAX_LENGTH, RATING_MAX, RATING_MIN, UserFilm
 
 RATING_MESSAGE = _("A rating is a whole number from 1 to 10 (½ to 5 stars).")
@@ -67,7 +67,7 @@ class ReviewUpdateSerializer(serializers.Serializer):
         required=False,
         help_text=_("Default: `watched`."),
     )
-    rating = serializers.IntegerField(
+    rating = StrictIntegerField(
         required=False,
         allow_null=True,
         min_value=RATING_MIN,
@@ -89,7 +89,7 @@ class ReviewUpdateSerializer(serializers.Serializer):
 
 
 class ReviewCreateSerializer(ReviewUpdateSerializer):
-    film = serializers.PrimaryKeyRelatedField(
+    film = IdField(
         queryset=Film.objects.all(),
         error_messages={"does_not_exist": _("There is no film with id {pk_value}.")},
         help_text=_("The film's id."),
