@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('accounts', '0002_user_language'),
+        ('accounts', '0003_display_name_printable'),
     ]
 
     operations = [
