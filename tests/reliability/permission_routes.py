@@ -18,11 +18,13 @@ from .permission_world import (
     own_display_name,
     own_rating_of_rated,
     own_review_of_unrated,
+    own_viewing_of_unrated,
     review_gone,
     review_is,
     site,
     unrated_film_gone,
     userfilm_form,
+    viewing_gone,
 )
 
 ROLES = ["anonymous", "unverified", "owner", "other", "editor", "superuser"]
@@ -89,6 +91,29 @@ ROUTES = [
             **dict.fromkeys(["other", "editor", "superuser"], 403),
         },
         review_gone,
+        ["owner"],
+    ),
+    Route(
+        "API: log a viewing",
+        lambda w: api(w).post(
+            "/api/v1/diary/",
+            {"film": w.unrated.pk, "watched_on": "2024-03-31", "rating": 9},
+            format="json",
+        ),
+        {"anonymous": 401, "unverified": 403, **dict.fromkeys(VERIFIED, 201)},
+        own_viewing_of_unrated,
+        VERIFIED,
+    ),
+    Route(
+        "API: remove a viewing",
+        lambda w: api(w).delete(f"/api/v1/diary/{w.viewing.pk}/"),
+        {
+            "anonymous": 401,
+            "unverified": 403,
+            "owner": 204,
+            **dict.fromkeys(["other", "editor", "superuser"], 403),
+        },
+        viewing_gone,
         ["owner"],
     ),
     Route(

@@ -14,7 +14,7 @@ from rest_framework.test import APIClient
 
 from accounts.tokens import MemberRefreshToken
 from films.models import Film
-from reviews.models import UserFilm
+from reviews.models import UserFilm, Viewing
 
 from .admin_forms import film_form_data
 
@@ -25,6 +25,7 @@ class World:
     rated: Film  # the film `owner` rated
     unrated: Film  # a film nobody rated
     review: UserFilm  # owner's review of `rated`
+    viewing: Viewing  # owner's viewing of `rated`
     actor: object = None
 
     @property
@@ -45,6 +46,9 @@ def snapshot():
             UserFilm.objects.values_list(
                 "pk", "user", "film", "rating", "status", "comment", "watched_on"
             )
+        ),
+        "viewings": set(
+            Viewing.objects.values_list("pk", "user", "film", "watched_on", "rating")
         ),
     }
 
@@ -111,6 +115,17 @@ def own_rating_of_rated(world, before, after):
     assert (mine.rating, mine.comment) == (2, "Changed")
     if world.actor != world.users["owner"]:
         assert UserFilm.objects.get(pk=world.review.pk).rating == 6
+
+
+def own_viewing_of_unrated(world, before, after):
+    assert Viewing.objects.filter(user=world.actor, film=world.unrated).count() == 1
+    mine = UserFilm.objects.get(user=world.actor, film=world.unrated)
+    assert (mine.status, mine.rating) == ("watched", 9)
+
+
+def viewing_gone(world, before, after):
+    assert not Viewing.objects.filter(pk=world.viewing.pk).exists()
+    assert UserFilm.objects.filter(pk=world.review.pk).exists()
 
 
 def own_display_name(name):

@@ -12,12 +12,15 @@ update, delete), never on list or create: the create routes here are where a
 missing check would show.
 """
 
+import datetime
+
 import pytest
 from django.urls import reverse
 
 from accounts.factories import EditorFactory, SuperuserFactory, UserFactory
 from films.factories import FilmFactory
 from reviews.factories import UserFilmFactory
+from reviews.models import Viewing
 
 from .permission_routes import LOGIN, ROLES, ROUTES
 from .permission_world import World, snapshot
@@ -36,7 +39,12 @@ def world():
     }
     rated, unrated = FilmFactory(title="Rated"), FilmFactory(title="Unrated")
     review = UserFilmFactory(user=users["owner"], film=rated, rating=6, comment="Ok.")
-    return World(users=users, rated=rated, unrated=unrated, review=review)
+    viewing = Viewing.objects.create(
+        user=users["owner"], film=rated, watched_on=datetime.date(2024, 3, 31)
+    )
+    return World(
+        users=users, rated=rated, unrated=unrated, review=review, viewing=viewing
+    )
 
 
 def is_login_redirect(response):
