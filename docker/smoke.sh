@@ -198,6 +198,10 @@ done_jobs=$(jobs_done)
 until ((${done_jobs:-0} > 0)); do
     if (($(date +%s) >= deadline)); then
         "$engine" logs --tail 40 "$(container worker)" 2>&1 || true
+        # The count itself may be what fails (it runs without the entrypoint).
+        "$engine" exec "$(container web)" python manage.py shell -c \
+            "from django_tasks_db.models import DBTaskResult; print(DBTaskResult.objects.values_list('status'))" \
+            2>&1 | tail -n 5 || true
         fail "the worker ran no background job within 180s (its log above)"
     fi
     sleep 3

@@ -6,6 +6,7 @@ for a local run over plain http://localhost (docker-compose.override.yml).
 """
 
 import copy
+from pathlib import Path
 
 from django.core.exceptions import ImproperlyConfigured
 
@@ -15,8 +16,27 @@ from .base import INSTALLED_APPS, LOGGING, REST_FRAMEWORK, env
 DEBUG = False
 # The benchmark's management command is for `make bench` (settings/bench.py).
 INSTALLED_APPS = [app for app in INSTALLED_APPS if app != "bench"]
+
+
+def _secret_key():
+    """SECRET_KEY, else the key kept in SECRET_KEY_FILE; ImproperlyConfigured
+    when neither gives one."""
+    key = env.str("SECRET_KEY", "")
+    path = Path(env.str("SECRET_KEY_FILE", "") or "/nonexistent")
+    # docker compose leaves SECRET_KEY empty and docker/entrypoint.sh keeps a
+    # generated key in this file; commands that skip the entrypoint
+    # (`docker compose exec web python manage.py ...`) must find it too.
+    if not key and path.is_file():
+        key = path.read_text(encoding="utf-8").strip()
+    if not key:
+        raise ImproperlyConfigured(
+            "SECRET_KEY is empty and no SECRET_KEY_FILE holds one"
+        )
+    return key
+
+
 # No defaults: a missing secret or database stops the process at start-up.
-SECRET_KEY = env.str("SECRET_KEY")
+SECRET_KEY = _secret_key()
 DATABASES = {"default": env.dj_db_url("DATABASE_URL")}
 # Persistent connections rather than psycopg's pool: gunicorn's sync workers
 # are one thread each, so each needs exactly one connection, kept across

@@ -110,11 +110,14 @@ def test_poster_is_a_picture_with_modern_formats_and_alt_text(client):
     assert 'alt="Poster of Solaris"' in html
 
 
-def test_film_cards_lazy_load_their_posters(client):
-    film = FilmFactory(title="Mirror", with_poster=True)
-    UserFilmFactory(film=film, rating=9)
+def test_film_cards_below_the_first_row_lazy_load_their_posters(client):
+    # The first row of the page's first grid is eager (the first poster with
+    # fetchpriority=high): filmtracker/tests/test_readable_markup.py.
+    FilmFactory.create_batch(7, with_poster=True)
     html = client.get("/").content.decode()
-    assert 'loading="lazy"' in html
+    cards = re.findall(r"<img\b[^>]*>", html)
+    assert 'loading="eager"' in cards[0] and 'fetchpriority="high"' in cards[0]
+    assert 'loading="lazy"' in cards[6]
     assert 'type="image/webp"' in html
 
 

@@ -53,6 +53,31 @@ def test_production_refuses_to_start_without_a_secret_key(monkeypatch):
         runpy.run_module("filmtracker.settings.production")
 
 
+def test_production_refuses_an_empty_secret_key(monkeypatch):
+    for name, value in production_env().items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setenv("SECRET_KEY", "")
+    monkeypatch.setenv("SECRET_KEY_FILE", "/nonexistent/secret_key")
+
+    with pytest.raises(Exception, match="SECRET_KEY"):
+        runpy.run_module("filmtracker.settings.production")
+
+
+@pytest.mark.filterwarnings("ignore:'filmtracker.settings.base' found:RuntimeWarning")
+def test_an_empty_secret_key_is_read_from_the_key_file(monkeypatch, tmp_path):
+    # docker compose: the entrypoint keeps the key in a file, and a command
+    # run with `docker compose exec` (no entrypoint) must sign with it too.
+    path = tmp_path / "secret_key"
+    path.write_text("kept-in-the-state-volume\n", encoding="utf-8")
+    for name, value in production_env().items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.setenv("SECRET_KEY", "")
+    monkeypatch.setenv("SECRET_KEY_FILE", str(path))
+
+    loaded = runpy.run_module("filmtracker.settings.production")
+    assert loaded["SECRET_KEY"] == "kept-in-the-state-volume"
+
+
 @pytest.mark.filterwarnings("ignore:'filmtracker.settings.base' found:RuntimeWarning")
 @pytest.mark.parametrize("cache_url", [None, "locmem://", "dummy://"])
 def test_production_refuses_to_start_without_a_shared_cache(monkeypatch, cache_url):

@@ -4,10 +4,12 @@ from django.conf import settings
 
 from filmtracker.tests.test_settings_profiles import _settings_of
 
+# What production refuses to start without (settings/production.py); the
+# cache is a shared one, never connected to by this check.
 SECRETS = {
     "SECRET_KEY": "probe",
     "DATABASE_URL": "postgres://probe@127.0.0.1:1/p",
-    "CACHE_URL": "redis://127.0.0.1:1/0",  # never connected to
+    "CACHE_URL": "redis://127.0.0.1:1/0",
 }
 
 

@@ -2,6 +2,7 @@
 
 Ratings show their number beside the stars, text from TMDB carries its real
 language, the search landmarks have names, and the first posters load first.
+Here, not under films/: the pages compose films with members' ratings (reviews/).
 """
 
 import json
@@ -17,11 +18,12 @@ from films.models import FilmTranslation
 from films.services import film_fields_from_tmdb
 from films.tmdb_types import parse_movie
 from reviews.factories import UserFilmFactory
+from reviews.selectors import RANKING_MIN_RATINGS
 
 pytestmark = pytest.mark.django_db
 
 RU = {"HTTP_ACCEPT_LANGUAGE": "ru"}
-TMDB_DATA = Path(__file__).resolve().parents[1] / "testing" / "tmdb_data"
+TMDB_DATA = Path(__file__).resolve().parents[2] / "films" / "testing" / "tmdb_data"
 
 
 def imgs(html):
@@ -153,8 +155,8 @@ def test_home_loads_the_first_row_eagerly_and_the_rest_lazily(client):
 
 def test_only_the_pages_first_grid_is_eager(client):
     films = FilmFactory.create_batch(3, with_poster=True)
-    for film in films:
-        UserFilmFactory(film=film, rating=8)
+    for film in films:  # enough ratings to be ranked in "Best rated"
+        UserFilmFactory.create_batch(RANKING_MIN_RATINGS, film=film, rating=8)
     html = client.get("/").content.decode()
     top = html.split('id="top-heading"')[1].split("</section>")[0]
     assert {attr(p, "loading") for p in imgs(top)} == {"lazy"}
