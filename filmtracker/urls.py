@@ -12,6 +12,7 @@ handler500 = "filmtracker.views.server_error"
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("", include("seo.urls")),
     # No language prefix in URLs: one address per page for every language
     # (shared links and caches stay simple); the language comes from the
     # member's choice, the cookie or the browser.
