@@ -43,4 +43,3 @@ def robots_txt(request):
         {"sitemap_url": request.build_absolute_uri(reverse("seo:sitemap"))},
         content_type="text/plain; charset=utf-8",
     )
-
