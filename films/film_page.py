@@ -13,8 +13,9 @@ import dataclasses
 
 from django.core.paginator import Paginator
 from django.template.loader import render_to_string
-from django.utils.text import Truncator
 from django.utils.translation import get_language
+
+from seo.previews import LD_REVIEWS, film_head_html
 
 from .cache import film_cached
 from .selectors import (
@@ -30,10 +31,10 @@ class FilmPage:
     film_id: int
     slug: str
     title: str
-    description: str
     details: str  # safe HTML: poster, facts, credits, the site's numbers
     reviews: str  # safe HTML: one page of members' reviews with its pagination
     review_count: int
+    head: str = ""  # safe HTML: link preview tags and JSON-LD (seo/previews.py)
 
 
 def page_number(raw):
@@ -44,13 +45,18 @@ def page_number(raw):
     return int(raw) if raw and raw.isascii() and raw.isdigit() and int(raw) else 1
 
 
-def film_page_get(*, slug, page=1):
-    """The shared part of /films/<slug>/?page=<page>; Http404 for an unknown slug."""
-    key = f"ft:film-page:{get_language() or ''}:{slug}:{page}"
-    return film_cached(key=key, build=lambda: _build(slug=slug, page=page))
+def film_page_get(*, slug, page=1, origin=""):
+    """The shared part of /films/<slug>/?page=<page>; Http404 for an unknown slug.
+
+    `origin` ("https://host") makes the head's addresses absolute.
+    """
+    key = f"ft:film-page:{get_language() or ''}:{origin}:{slug}:{page}"
+    return film_cached(
+        key=key, build=lambda: _build(slug=slug, page=page, origin=origin)
+    )
 
 
-def _build(*, slug, page):
+def _build(*, slug, page, origin):
     film = film_get_by_slug(slug=slug)
     reviews = Paginator(film_reviews_queryset(film=film), REVIEWS_PAGE_SIZE).get_page(
         page
@@ -66,9 +72,15 @@ def _build(*, slug, page):
         film_id=film.pk,
         slug=film.slug,
         title=str(film),
-        description=Truncator(film.display_overview).words(30),
         details=details,
         reviews=reviews_html,
         review_count=reviews.paginator.count,
+        head=film_head_html(film=film, reviews=_newest(reviews), origin=origin),
     )
     return value, [film.pk]
+
+
+def _newest(reviews):
+    # Structured data describes what the page shows: the newest reviews are on
+    # the first page, the one the others name as canonical.
+    return list(reviews.object_list[:LD_REVIEWS]) if reviews.number == 1 else []

@@ -22,7 +22,11 @@ logger = logging.getLogger(__name__)
 
 
 def film_detail(request, slug):
-    film_page = film_page_get(slug=slug, page=page_number(request.GET.get("page")))
+    film_page = film_page_get(
+        slug=slug,
+        page=page_number(request.GET.get("page")),
+        origin=request.build_absolute_uri("/").rstrip("/"),
+    )
     context = {"film_page": film_page, "can_review": False}
     if request.user.is_authenticated:
         own = UserFilm.objects.filter(
