@@ -18,7 +18,8 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from films import tmdb
 from films.selectors import tmdb_search_not_imported
-from films.services import film_import_from_tmdb
+from films.services import AdultFilmRefused, FilmImportFailed, film_import_from_tmdb
+from films.years import FILM_YEAR_MIN, film_year_max_validator
 
 logger = logging.getLogger(__name__)
 
@@ -30,7 +31,10 @@ IMPORT_PERMISSION = "films.add_film"
 class TMDBSearchForm(forms.Form):
     q = forms.CharField(label=gettext_lazy("Title"), max_length=200)
     year = forms.IntegerField(
-        label=gettext_lazy("Year"), required=False, min_value=1874, max_value=2100
+        label=gettext_lazy("Year"),
+        required=False,
+        min_value=FILM_YEAR_MIN,
+        validators=[film_year_max_validator()],
     )
 
 
@@ -76,6 +80,9 @@ class TMDBImportView(WagtailAdminTemplateMixin, TemplateView):
             return redirect(back)
         try:
             film, created = film_import_from_tmdb(tmdb_id=tmdb_id)
+        except AdultFilmRefused as refused:
+            messages.error(request, refused.message)
+            return redirect(back)
         except tmdb.TMDBError as exc:
             logger.warning("TMDB import of %s from the admin failed", tmdb_id)
             messages.error(
@@ -83,6 +90,9 @@ class TMDBImportView(WagtailAdminTemplateMixin, TemplateView):
                 _("TMDB import failed: %(reason)s")
                 % {"reason": exc.status_message or exc.__class__.__name__},
             )
+            return redirect(back)
+        except FilmImportFailed as exc:
+            messages.error(request, exc.message)
             return redirect(back)
         edit_url = reverse(FILM_EDIT_URL_NAME, args=[film.pk])
         text = (

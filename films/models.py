@@ -1,7 +1,7 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import Avg, Count, F, OuterRef, Prefetch, Subquery
-from django.db.models.functions import Coalesce, Lower
+from django.db.models import F, Prefetch
+from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
@@ -93,37 +93,6 @@ def with_translation(queryset, lookup="translations", *, language=None):
 class FilmQuerySet(models.QuerySet):
     def with_translation(self, *, language=None):
         return with_translation(self, language=language)
-
-    def with_stats(self):
-        """Annotate the site's own numbers, computed in the same query.
-
-        Ratings are stored 1-10 (half stars); `average_rating` is on that
-        scale. Films without ratings get None and counts of 0.
-
-        Correlated subqueries rather than JOIN + GROUP BY: with a LIMIT,
-        PostgreSQL works them out for the rows on the page only, where a
-        grouped join aggregates every rating of every film before it can sort
-        (1.8 s against 9 ms for the 12 newest of 50,000 films with 200,000
-        ratings, measured by `make bench`'s data).
-        """
-        from reviews.models import UserFilm
-
-        rows = UserFilm.objects.filter(film=OuterRef("pk")).order_by().values("film")
-        rated = rows.filter(rating__isnull=False)
-
-        def aggregate(queryset, function):
-            return Subquery(queryset.annotate(v=function).values("v")[:1])
-
-        return self.annotate(
-            average_rating=Subquery(
-                rated.annotate(v=Avg("rating")).values("v")[:1],
-                output_field=models.FloatField(),
-            ),
-            rating_count=Coalesce(aggregate(rated, Count("pk")), 0),
-            watch_count=Coalesce(
-                aggregate(rows.filter(status=UserFilm.Status.WATCHED), Count("pk")), 0
-            ),
-        )
 
 
 class Film(index.Indexed, models.Model):

@@ -31,9 +31,10 @@ SHARE_RENDITION = "max-1200x630|format-jpeg"
 # Every rendition the site asks for, made right after an import (and by
 # `manage.py warm_renditions`) so that no page view has to make one. Keep in
 # step with the templates' {% picture %}/{% image %} tags and the API.
+# The poster sizes the API offers, by name.
+API_POSTER_RENDITIONS = {"small": "fill-300x450", "large": "fill-400x600"}
 POSTER_RENDITIONS = (
-    "fill-300x450",  # API, small
-    "fill-400x600",  # API, large
+    *API_POSTER_RENDITIONS.values(),
     "fill-40x60",  # admin list
     *_picture(("webp", "jpeg"), ("200x300", "400x600")),  # film cards
     *_picture(("avif", "webp", "jpeg"), ("300x450", "500x750")),  # film page

@@ -2,7 +2,7 @@
 
 import dataclasses
 
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import F, Prefetch, Q
 from django.db.models.functions import Lower
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -13,16 +13,15 @@ from .models import Credit, Film, Genre
 from .tmdb import DEFAULT_LANGUAGE, get_client
 
 # `?ordering=` names and the fields they sort on; empty values sort last.
+# Callers that annotate more (the members' numbers) pass their own names too.
 FILM_ORDERINGS = {
     "title": "title",
     "year": "year",
-    "average": "average_rating",
     "popularity": "popularity",
 }
 # An explicitly ordered search re-sorts the most relevant matches, at most this many.
 SEARCH_MAX_MATCHES = 1000
 AUTOCOMPLETE_LIMIT = 8
-REVIEWS_PAGE_SIZE = 10
 
 
 def poster_prefetch(lookup="poster"):
@@ -35,10 +34,8 @@ def poster_prefetch(lookup="poster"):
 
 
 def film_card_queryset():
-    """Films as the site's cards list them: the site's numbers and the poster."""
-    return (
-        Film.objects.with_stats().with_translation().prefetch_related(poster_prefetch())
-    )
+    """Films as the site's cards list them, with their posters."""
+    return Film.objects.with_translation().prefetch_related(poster_prefetch())
 
 
 def search_text(text):
@@ -53,42 +50,45 @@ def search_text(text):
 
 
 def film_detail_queryset():
-    return (
-        Film.objects.with_stats()
-        .with_translation()
-        .prefetch_related(
-            poster_prefetch(),
-            "genres",
-            Prefetch(
-                "credits",
-                queryset=Credit.objects.select_related("person").order_by(
-                    "role", "order"
-                ),
-            ),
-        )
+    return Film.objects.with_translation().prefetch_related(
+        poster_prefetch(),
+        "genres",
+        Prefetch(
+            "credits",
+            queryset=Credit.objects.select_related("person").order_by("role", "order"),
+        ),
     )
 
 
-def film_get_by_slug(*, slug):
-    return get_object_or_404(film_detail_queryset(), slug=slug)
+def film_get_by_slug(*, slug, queryset=None):
+    """The film with this slug from `queryset` (film_detail_queryset()); Http404."""
+    films = film_detail_queryset() if queryset is None else queryset
+    return get_object_or_404(films, slug=slug)
 
 
 def film_list_queryset(*, poster_renditions=()):
-    """Films with the site's numbers, genres and poster renditions, no N+1."""
+    """Films with genres and poster renditions, no N+1."""
     images = get_image_model().objects.prefetch_renditions(*poster_renditions)
-    return (
-        Film.objects.with_stats()
-        .with_translation()
-        .prefetch_related("genres", Prefetch("poster", queryset=images))
+    return Film.objects.with_translation().prefetch_related(
+        "genres", Prefetch("poster", queryset=images)
     )
 
 
-def film_search(*, queryset=None, query="", year=None, genre=None, ordering=None):
+def film_search(
+    *,
+    queryset=None,
+    query="",
+    year=None,
+    genre=None,
+    ordering=None,
+    orderings=FILM_ORDERINGS,
+):
     """Filter, search (Wagtail's search backend) and order films.
 
     Filters go on the queryset before the search, so the backend searches only
     matching films. Without an ordering a search is ordered by relevance.
-    `ordering` is a FILM_ORDERINGS key, `-` first for descending.
+    `ordering` is an `orderings` key (default FILM_ORDERINGS; a caller that
+    annotates `queryset` adds its own names), `-` first for descending.
     """
 
     def filtered(films):
@@ -99,7 +99,7 @@ def film_search(*, queryset=None, query="", year=None, genre=None, ordering=None
         return films
 
     query = search_text(query or "")
-    queryset = filtered(Film.objects.with_stats() if queryset is None else queryset)
+    queryset = filtered(Film.objects.all() if queryset is None else queryset)
     if query and not ordering:
         return get_search_backend().search(query, queryset)
     if query:
@@ -109,11 +109,11 @@ def film_search(*, queryset=None, query="", year=None, genre=None, ordering=None
         queryset = queryset.filter(
             pk__in=[film.pk for film in matches[:SEARCH_MAX_MATCHES]]
         )
-    return queryset.order_by(*film_order_by(ordering or "title"))
+    return queryset.order_by(*film_order_by(ordering or "title", orderings=orderings))
 
 
-def film_order_by(ordering):
-    name = FILM_ORDERINGS[ordering.removeprefix("-")]
+def film_order_by(ordering, *, orderings=FILM_ORDERINGS):
+    name = orderings[ordering.removeprefix("-")]
     # Titles sort alike on every database: "Night at..." before "Night Train".
     field = Lower(name) if name == "title" else F(name)
     if ordering.startswith("-"):
@@ -128,43 +128,6 @@ def film_autocomplete(*, text, limit=AUTOCOMPLETE_LIMIT):
         return []
     results = get_search_backend().autocomplete(text, Film.objects.with_translation())
     return list(results[:limit])
-
-
-def film_rating_histogram(*, film):
-    """How many members gave each half-star rating, in one grouped query.
-
-    Returns ten buckets, ½★ to 5★, each `{"rating", "stars", "count",
-    "percent"}` where `percent` is relative to the biggest bucket (for the bar
-    heights) and rounded to a multiple of 5 (the CSS has a class per step).
-    """
-    from reviews.models import RATING_MAX, RATING_MIN
-
-    counts = dict(
-        film.userfilms.filter(rating__isnull=False)
-        .order_by()
-        .values_list("rating")
-        .annotate(n=Count("pk"))
-        .values_list("rating", "n")
-    )
-    peak = max(counts.values(), default=0)
-    buckets = []
-    for rating in range(RATING_MIN, RATING_MAX + 1):
-        count = counts.get(rating, 0)
-        percent = round(count * 20 / peak) * 5 if peak else 0
-        buckets.append(
-            {"rating": rating, "stars": rating / 2, "count": count, "percent": percent}
-        )
-    return buckets
-
-
-def film_reviews_queryset(*, film):
-    """Members' reviews of a film (entries with a comment), newest first."""
-    return (
-        film.userfilms.filter(user__is_active=True)
-        .exclude(comment="")
-        .select_related("user")
-        .order_by("-updated_at", "-pk")
-    )
 
 
 def genre_list():
@@ -186,7 +149,8 @@ def film_list_stale(*, older_than):
 
 
 def tmdb_search_not_imported(*, query, year=None, page=1, language=DEFAULT_LANGUAGE):
-    """A TMDB search page without the films already in the local catalogue.
+    """A TMDB search page without the films already in the local catalogue,
+    nor adult films (which cannot be imported).
 
     `page`, `total_pages` and `total_results` stay TMDB's (they count the
     films left out too). Raises TMDBError subtypes, TMDBNotConfigured first.
@@ -197,5 +161,6 @@ def tmdb_search_not_imported(*, query, year=None, page=1, language=DEFAULT_LANGU
     ids = [movie.tmdb_id for movie in found.results]
     local = set(Film.objects.filter(tmdb_id__in=ids).values_list("tmdb_id", flat=True))
     return dataclasses.replace(
-        found, results=[m for m in found.results if m.tmdb_id not in local]
+        found,
+        results=[m for m in found.results if m.tmdb_id not in local and not m.adult],
     )

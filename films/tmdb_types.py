@@ -54,6 +54,7 @@ class TMDBMovieSummary:
     vote_count: int
     popularity: float
     genre_ids: list[int] = field(default_factory=list)
+    adult: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,6 +86,8 @@ class TMDBMovie:
     genres: list[TMDBGenre] = field(default_factory=list)
     directors: list[TMDBPerson] = field(default_factory=list)
     cast: list[TMDBCastMember] = field(default_factory=list)
+    # TMDB's flag for pornographic films, which the catalogue does not take.
+    adult: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -172,6 +175,7 @@ def parse_movie_summary(item):
         vote_count=_int(item.get("vote_count")),
         popularity=_float(item.get("popularity")),
         genre_ids=[g for g in _list(item.get("genre_ids")) if isinstance(g, int)],
+        adult=item.get("adult") is True,
     )
 
 
@@ -251,6 +255,7 @@ def parse_movie(data):
         genres=genres,
         directors=_directors(_list(credits.get("crew"))),
         cast=_cast(_list(credits.get("cast"))),
+        adult=data.get("adult") is True,
     )
 
 

@@ -5,13 +5,16 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts import admin_views, language_views
+from films import urls as film_urls
 
-from . import views
+from . import film_page, views
 
+handler400 = "filmtracker.views.bad_request"
 handler500 = "filmtracker.views.server_error"
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("readyz", views.readyz, name="readyz"),
     path("", include("seo.urls")),
     # No language prefix in URLs: one address per page for every language
     # (shared links and caches stay simple); the language comes from the
@@ -23,7 +26,11 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("accounts.settings_urls")),
     path("accounts/", include("allauth.urls")),
-    path("films/", include("films.urls")),
+    # films:import from films/, films:detail composed with the members' numbers.
+    path(
+        "films/",
+        include((film_urls.urlpatterns + film_page.urlpatterns, film_urls.app_name)),
+    ),
     path("films/", include("reviews.urls")),
     path("search/", include("search.urls")),
     path("users/", include("accounts.urls")),

@@ -3,8 +3,10 @@
 from django.contrib.syndication.views import Feed
 from django.utils.translation import gettext as _
 
-from films.selectors import film_get_by_slug, film_reviews_queryset
+from films.selectors import film_get_by_slug
 from filmtracker.page_cache import cache_public_page
+
+from .selectors import film_reviews_queryset
 
 FEED_SIZE = 20
 

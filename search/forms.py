@@ -1,11 +1,9 @@
 from django import forms
-from django.core.validators import MaxValueValidator
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from films.selectors import genre_list
+from films.years import FILM_YEAR_MIN, film_year_max, film_year_max_validator
 
-FIRST_FILM_YEAR = 1874  # the oldest surviving motion pictures
 QUERY_MAX_LENGTH = 200
 # The REST API's suggestions endpoint (shared contract); static/js/autocomplete.js
 # reads it from the input's data attribute and stays quiet if it is missing.
@@ -31,7 +29,7 @@ class SearchForm(forms.Form):
     year = forms.IntegerField(
         label=_("Year"),
         required=False,
-        min_value=FIRST_FILM_YEAR,
+        min_value=FILM_YEAR_MIN,
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
     genre = forms.ModelChoiceField(
@@ -44,10 +42,8 @@ class SearchForm(forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        # Announced films can be a few years ahead; the limit moves with time.
-        latest = timezone.localdate().year + 5
-        self.fields["year"].validators.append(MaxValueValidator(latest))
-        self.fields["year"].widget.attrs["max"] = latest
+        self.fields["year"].validators.append(film_year_max_validator())
+        self.fields["year"].widget.attrs["max"] = film_year_max()
 
     def clean_q(self):
         # No phrase search here; quotes only confuse the full-text engine.

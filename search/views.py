@@ -7,6 +7,7 @@ from django.template.response import TemplateResponse
 from accounts.permissions import member_can_review
 from films import tmdb
 from films.selectors import film_card_queryset, film_search, tmdb_search_not_imported
+from reviews.selectors import with_member_numbers
 
 from .forms import SearchForm
 
@@ -58,7 +59,7 @@ def search(request):
         if query or year or genre:
             # Filters before the search, ranked by relevance (see film_search).
             results = film_search(
-                queryset=film_card_queryset(),
+                queryset=with_member_numbers(film_card_queryset()),
                 query=query,
                 year=year,
                 genre=genre.slug if genre else None,

@@ -1,6 +1,6 @@
 """The <head> of a film page: link preview tags and schema.org/Movie.
 
-Rendered with the rest of the film page's shared part (films/film_page.py)
+Rendered with the rest of the film page's shared part (filmtracker/film_page.py)
 and cached with it, so it costs nothing per view.
 """
 

@@ -50,13 +50,6 @@ def runtime(minutes):
 
 
 @register.filter
-def stars_text(rating):
-    """A 1-10 rating as '3.5' (stars, to the half)."""
-    value = stars(rating)
-    return "" if value is None else f"{value:g}"
-
-
-@register.filter
 def out_of_five(rating):
     """A 1-10 average as an exact value out of 5 (format it with floatformat)."""
     if rating is None or rating == "":

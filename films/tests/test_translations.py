@@ -12,7 +12,6 @@ from films.models import FilmTranslation
 from films.selectors import film_search
 from films.services import film_import_from_tmdb
 from home.demo import demo_film_upsert, demo_genres_upsert, load_catalogue
-from reviews.factories import UserFilmFactory
 
 pytestmark = pytest.mark.django_db
 FILMS = "/api/v1/films/"
@@ -70,13 +69,6 @@ def test_russian_plural_forms(count, text):
     )
     with translation.override("ru"):
         assert template.render(Context({"n": count})) == text
-
-
-def test_film_page_counts_ratings_in_russian(client):
-    film = matrix(title="Матрица")
-    UserFilmFactory.create_batch(2, film=film, rating=8)
-    html = client.get(film.get_absolute_url(), **RU).content.decode()
-    assert "2 оценки" in html
 
 
 def test_searching_the_russian_title_finds_the_film(client):

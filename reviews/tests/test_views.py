@@ -107,7 +107,7 @@ def test_invalid_input_is_shown_inline_with_a_400_and_nothing_saved(
     )
     assert response.status_code == 400
     html = response.content.decode()
-    assert "The watch date can&#x27;t be in the future." in html
+    assert "The date you watched the film cannot be in the future." in html
     assert "is-invalid" in html
     assert "Kept</textarea>" in html  # what the member typed is not lost
     assert not UserFilm.objects.exists()

@@ -1,0 +1,17 @@
+"""The range of film years the site accepts, in one place (search, API, admin)."""
+
+from django.core.validators import MaxValueValidator
+from django.utils import timezone
+
+FILM_YEAR_MIN = 1874  # the oldest surviving motion pictures
+FILM_YEARS_AHEAD = 5  # announced films can be a few years ahead
+
+
+def film_year_max():
+    """The latest year accepted: this year plus FILM_YEARS_AHEAD; moves with time."""
+    return timezone.localdate().year + FILM_YEARS_AHEAD
+
+
+def film_year_max_validator():
+    """A Django validator for film_year_max(), read at validation time."""
+    return MaxValueValidator(film_year_max)
