@@ -26,6 +26,7 @@ from accounts.permissions import member_can_review
 from films.cache import film_cached
 from films.selectors import film_detail_queryset, film_get_by_slug
 from filmtracker.page_cache import cache_public_page
+from journal.selectors import articles_featuring
 from reviews.forms import UserFilmForm
 from reviews.models import UserFilm
 from reviews.selectors import (
@@ -46,6 +47,7 @@ class FilmPage:
     reviews: str  # safe HTML: one page of members' reviews with its pagination
     review_count: int
     head: str = ""  # safe HTML: link preview tags and JSON-LD (seo/previews.py)
+    journal: str = ""  # safe HTML: "In the journal", articles featuring the film
 
 
 def page_number(raw):
@@ -89,6 +91,10 @@ def _build(*, slug, page, origin):
         reviews=reviews_html,
         review_count=reviews.paginator.count,
         head=film_head_html(film=film, reviews=_newest(reviews), origin=origin),
+        journal=render_to_string(
+            "journal/includes/in_the_journal.html",
+            {"articles": articles_featuring(film=film)},
+        ),
     )
     return value, [film.pk]
 

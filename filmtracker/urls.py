@@ -16,6 +16,7 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
     path("", include("seo.urls")),
+    path("", include("journal.urls")),
     # No language prefix in URLs: one address per page for every language
     # (shared links and caches stay simple); the language comes from the
     # member's choice, the cookie or the browser.

@@ -37,6 +37,7 @@ INSTALLED_APPS = [
     "accounts",
     "search",
     "seo",
+    "journal",
     "bench",
     # Before django_tasks_db: its `db_worker` command replaces the package's.
     "jobs",

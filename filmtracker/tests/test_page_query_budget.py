@@ -16,11 +16,12 @@ pytestmark = pytest.mark.django_db
 
 # Queries of one page view: Wagtail's site and page lookups, the lists with the
 # site's numbers (one query each), posters and renditions (two per list), and
-# for members their session, user and own entry.
+# for members their session, user and own entry. Film pages also look up the
+# journal's articles featuring the film (Wagtail's reference index).
 HOME = 11
 SEARCH = 5
-FILM = 8
-FILM_MEMBER = 14
+FILM = 9
+FILM_MEMBER = 15
 PROFILE = 6
 
 
