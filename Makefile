@@ -17,7 +17,7 @@ START_FAKE_TMDB := $(PY) -m films.testing.fake_tmdb --host 127.0.0.1 --port $(FA
 	echo "TMDB lookups go to the fake TMDB on 127.0.0.1:$(FAKE_TMDB_PORT) (nothing leaves this machine).";
 
 .DEFAULT_GOAL := help
-.PHONY: help install messages makemessages run fake-tmdb test lint format migrate seed clean docker-smoke bench
+.PHONY: help install messages makemessages run fake-tmdb test lint format migrate seed clean docker-smoke bench css lighthouse
 
 help: ## List the commands
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -33,7 +33,12 @@ install: $(VENV)/.installed ## Create .venv and install runtime + development re
 # makemessages walks the whole tree: leave out what is not our source.
 MESSAGES_IGNORE := --ignore=.venv --ignore=staticfiles --ignore=media --ignore=node_modules
 
-messages: install ## Compile the translations (locale/*/LC_MESSAGES/django.mo; not committed)
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
+
+messages: $(MO_FILES) ## Compile the translations (locale/*/LC_MESSAGES/django.mo; not committed)
+
+# Only when a catalogue changed: a warm `make run` should not wait for it.
+locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po $(VENV)/.installed
 	$(MANAGE) compilemessages --ignore=.venv --verbosity 0
 
 makemessages: install ## Collect new strings into locale/ru/LC_MESSAGES/django.po (then translate them)
@@ -42,11 +47,20 @@ makemessages: install ## Collect new strings into locale/ru/LC_MESSAGES/django.p
 migrate: install ## Apply database migrations
 	$(MANAGE) migrate --noinput
 
-seed: migrate ## Load the demo catalogue (idempotent)
+seed: migrate ## Load the demo catalogue again (idempotent; `make run` does when it changed)
 	$(MANAGE) seed_demo
 
-run: seed messages ## Install, migrate, load demo data, create the admin, serve on http://127.0.0.1:8000/ with a job worker (TMDB=fake: offline TMDB)
-	$(MANAGE) ensure_admin
+# The address printed with the admin's sign-in details.
+SITE_URL = http://$(HOST):$(PORT)
+# Migrates when a migration is new, loads the demo catalogue into an empty
+# database (or again when it changed), creates the admin or applies
+# ADMIN_PASSWORD, and prints how to sign in; an unchanged checkout skips
+# straight to serving.
+# --skip-checks: runserver runs the system checks right after.
+RELEASE := $(MANAGE) release --reseed-on-change --skip-checks --url $(SITE_URL)
+
+run: install messages ## Migrate, load the demo catalogue, create the admin, serve on http://127.0.0.1:8000/ with a job worker (PORT=8001: another port; TMDB=fake: offline TMDB)
+	@$(RELEASE)
 	@# The job worker runs beside the server, in a session of its own so that
 	@# stopping it also stops its autoreloader's child; it stops with the server.
 	@$(if $(filter fake,$(TMDB)),$(FAKE_TMDB_ENV)) setsid $(MANAGE) db_worker & worker=$$!; \
@@ -70,11 +84,19 @@ format: install ## Format code with ruff
 	$(VENV)/bin/ruff check --fix .
 	$(VENV)/bin/ruff format .
 
+css: install ## Rebuild static/css/bootstrap.trimmed.min.css (Bootstrap minus unused rules; needs npx)
+	$(PY) tools/trim_bootstrap.py
+
+# e.g. `make lighthouse LIGHTHOUSE_ARGS="--language ru --form-factor mobile"`
+LIGHTHOUSE_ARGS ?=
+lighthouse: messages ## Lighthouse (npx, system Chromium) on the main pages: four scores, LCP, bytes
+	$(PY) tools/lighthouse.py $(LIGHTHOUSE_ARGS)
+
 docker-smoke: ## Build the image, start the compose stack, check the site, tear it down
 	docker/smoke.sh
 
 clean: ## Remove the virtualenv, local database and media
-	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm media staticfiles .bench locale/*/LC_MESSAGES/*.mo
+	rm -rf $(VENV) db.sqlite3 db.sqlite3-wal db.sqlite3-shm media staticfiles .bench .lighthouse locale/*/LC_MESSAGES/*.mo
 
 # The benchmark's own database (dropped and rebuilt each run; the name must end
 # in _bench) and its options, e.g. `make bench BENCH_ARGS="--duration 5

@@ -5,6 +5,9 @@ from django.utils import timezone
 
 FILM_YEAR_MIN = 1874  # the oldest surviving motion pictures
 FILM_YEARS_AHEAD = 5  # announced films can be a few years ahead
+# The earliest date a member may say they watched something: before any film
+# (a typo like 0204 for 2024 is refused rather than stored).
+VIEWING_YEAR_MIN = 1870
 
 
 def film_year_max():

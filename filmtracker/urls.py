@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.urls import include, path, re_path
+from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -38,17 +38,7 @@ urlpatterns = [
     path("api/", include("filmtracker.api")),
 ]
 
-if settings.DEBUG or settings.SERVE_MEDIA:
-    from django.views.static import serve
-
-    # Documents stay behind Wagtail's document view and its permissions.
-    urlpatterns += [
-        re_path(
-            r"^media/(?!documents/)(?P<path>.*)$",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
-        )
-    ]
+# Media (when Django serves it) comes from filmtracker.delivery.MediaMiddleware.
 if settings.DEBUG and "debug_toolbar" in settings.INSTALLED_APPS:
     urlpatterns += [path("__debug__/", include("debug_toolbar.urls"))]
 

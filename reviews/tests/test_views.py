@@ -1,3 +1,4 @@
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -56,6 +57,10 @@ def test_the_get_after_the_post_shows_the_saved_values_and_a_message(
     assert response.redirect_chain == [(f"{film.get_absolute_url()}#your-rating", 302)]
     html = response.content.decode()
     assert "Your rating of Andrei Rublev was saved." in html
+    # Where the redirect lands (#your-rating), not at the top of the page.
+    card = html.split('id="your-rating"', 1)[1]
+    assert "Your rating of Andrei Rublev was saved." in card
+    assert html.count("Your rating of Andrei Rublev was saved.") == 1
     assert '<option value="4.5" selected>' in html
     assert 'value="2024-03-02"' in html
     assert "Long, and worth every minute.</textarea>" in html
@@ -111,6 +116,24 @@ def test_invalid_input_is_shown_inline_with_a_400_and_nothing_saved(
     assert "is-invalid" in html
     assert "Kept</textarea>" in html  # what the member typed is not lost
     assert not UserFilm.objects.exists()
+
+
+def test_the_error_page_says_error_in_its_title_and_focuses_a_linked_summary(
+    member_client, film
+):
+    tomorrow = (timezone.localdate() + timedelta(days=1)).isoformat()
+    response = member_client.post(edit_url(film), {**VALID, "watched_on": tomorrow})
+    html = response.content.decode()
+    title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
+    assert title.startswith("Error: ")
+    summary = re.search(r'<div class="[^"]*error-summary[^>]*>', html).group(0)
+    assert 'tabindex="-1"' in summary and "autofocus" in summary
+    assert 'href="#id_watched_on"' in html  # the summary links to the field
+
+
+def test_the_form_page_without_errors_has_a_plain_title(member_client, film):
+    html = member_client.get(edit_url(film)).content.decode()
+    assert "<title>Error" not in html and "error-summary" not in html
 
 
 def test_invalid_update_leaves_the_saved_row_alone(member_client, member, film):
