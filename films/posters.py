@@ -28,6 +28,9 @@ def _picture(formats, sizes):
     return tuple(f"format-{f}|fill-{s}" for f in formats for s in sizes)
 
 
+# Link previews (Open Graph, Twitter cards): the whole poster in a 1200x630
+# box, so a 2:3 poster is 420x630, never cropped; JPEG for every crawler.
+SHARE_RENDITION = "max-1200x630|format-jpeg"
 # Every rendition the site asks for, made right after an import (and by
 # `manage.py warm_renditions`) so that no page view has to make one. Keep in
 # step with the templates' {% picture %}/{% image %} tags and the API.
@@ -39,6 +42,7 @@ POSTER_RENDITIONS = (
     *_picture(("webp", "jpeg"), ("200x300", "400x600")),  # film cards
     *_picture(("avif", "webp", "jpeg"), ("300x450", "500x750")),  # film page
     *_picture(("webp", "jpeg"), ("80x120", "160x240")),  # profile, rating form
+    SHARE_RENDITION,
 )
 POSTER_FORMATS = {"JPEG": "jpg", "PNG": "png", "WEBP": "webp"}
 

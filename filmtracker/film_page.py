@@ -20,13 +20,13 @@ from django.core.paginator import Paginator
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.urls import path
-from django.utils.text import Truncator
 from django.utils.translation import get_language
 
 from accounts.permissions import member_can_review
 from films.cache import film_cached
 from films.selectors import film_detail_queryset, film_get_by_slug
 from filmtracker.page_cache import cache_public_page
+from journal.selectors import articles_featuring
 from reviews.forms import UserFilmForm, ViewingForm
 from reviews.models import UserFilm
 from reviews.selectors import (
@@ -36,6 +36,7 @@ from reviews.selectors import (
     film_viewings_of_member,
     with_member_numbers,
 )
+from seo.previews import LD_REVIEWS, film_head_html
 
 
 @dataclasses.dataclass(frozen=True)
@@ -43,10 +44,11 @@ class FilmPage:
     film_id: int
     slug: str
     title: str
-    description: str
     details: str  # safe HTML: poster, facts, credits, the site's numbers
     reviews: str  # safe HTML: one page of members' reviews with its pagination
     review_count: int
+    head: str = ""  # safe HTML: link preview tags and JSON-LD (seo/previews.py)
+    journal: str = ""  # safe HTML: "In the journal", articles featuring the film
 
 
 def page_number(raw):
@@ -57,13 +59,18 @@ def page_number(raw):
     return int(raw) if raw and raw.isascii() and raw.isdigit() and int(raw) else 1
 
 
-def film_page_get(*, slug, page=1):
-    """The shared part of /films/<slug>/?page=<page>; Http404 for an unknown slug."""
-    key = f"ft:film-page:{get_language() or ''}:{slug}:{page}"
-    return film_cached(key=key, build=lambda: _build(slug=slug, page=page))
+def film_page_get(*, slug, page=1, origin=""):
+    """The shared part of /films/<slug>/?page=<page>; Http404 for an unknown slug.
+
+    `origin` ("https://host") makes the head's addresses absolute.
+    """
+    key = f"ft:film-page:{get_language() or ''}:{origin}:{slug}:{page}"
+    return film_cached(
+        key=key, build=lambda: _build(slug=slug, page=page, origin=origin)
+    )
 
 
-def _build(*, slug, page):
+def _build(*, slug, page, origin):
     film = film_get_by_slug(
         slug=slug, queryset=with_member_numbers(film_detail_queryset())
     )
@@ -81,16 +88,30 @@ def _build(*, slug, page):
         film_id=film.pk,
         slug=film.slug,
         title=str(film),
-        description=Truncator(film.display_overview).words(30),
         details=details,
         reviews=reviews_html,
         review_count=reviews.paginator.count,
+        head=film_head_html(film=film, reviews=_newest(reviews), origin=origin),
+        journal=render_to_string(
+            "journal/includes/in_the_journal.html",
+            {"articles": articles_featuring(film=film)},
+        ),
     )
     return value, [film.pk]
 
 
+def _newest(reviews):
+    # Structured data describes what the page shows: the newest reviews are on
+    # the first page, the one the others name as canonical.
+    return list(reviews.object_list[:LD_REVIEWS]) if reviews.number == 1 else []
+
+
 def film_detail(request, slug):
-    film_page = film_page_get(slug=slug, page=page_number(request.GET.get("page")))
+    film_page = film_page_get(
+        slug=slug,
+        page=page_number(request.GET.get("page")),
+        origin=request.build_absolute_uri("/").rstrip("/"),
+    )
     context = {"film_page": film_page, "can_review": False}
     if request.user.is_authenticated:
         own = UserFilm.objects.filter(

@@ -98,7 +98,8 @@ def page_key(request):
     # prefixes here, and members, whose saved language wins, never get here.
     language = get_language_from_request(request, check_path=False)
     query = urlencode(sorted(request.GET.lists()), doseq=True)
-    raw = f"{request.path}?{query}"
+    # The origin too: pages carry absolute addresses (canonical, previews).
+    raw = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
     digest = hashlib.md5(raw.encode()).hexdigest()  # noqa: S324 - a cache key
     return f"ft:page:{language}:{digest}"
 

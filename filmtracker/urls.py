@@ -15,6 +15,8 @@ handler500 = "filmtracker.views.server_error"
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
+    path("", include("seo.urls")),
+    path("", include("journal.urls")),
     # No language prefix in URLs: one address per page for every language
     # (shared links and caches stay simple); the language comes from the
     # member's choice, the cookie or the browser.

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from . import views
+from . import feeds, views
 
 app_name = "reviews"
 
@@ -8,6 +8,7 @@ app_name = "reviews"
 urlpatterns = [
     path("<slug:slug>/rating/", views.userfilm_edit, name="edit"),
     path("<slug:slug>/rating/delete/", views.userfilm_delete, name="delete"),
+    path("<slug:slug>/reviews/rss/", feeds.film_reviews_feed, name="feed"),
     path("<slug:slug>/viewings/", views.viewing_add, name="viewing_add"),
     path(
         "<slug:slug>/viewings/<int:pk>/delete/",

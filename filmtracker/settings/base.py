@@ -36,6 +36,8 @@ INSTALLED_APPS = [
     "reviews",
     "accounts",
     "search",
+    "seo",
+    "journal",
     "bench",
     "ops",
     # Before django_tasks_db: its `db_worker` command replaces the package's.
@@ -47,6 +49,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.simple_translation",
     "wagtail.locales",
     "wagtail.contrib.settings",
+    "wagtail.contrib.sitemaps",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -75,6 +78,7 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "csp",
 ]
 

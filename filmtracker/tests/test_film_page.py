@@ -179,10 +179,11 @@ def _film_with(n_reviews, *, poster=True):
 
 
 # Visitor: film with stats, poster, renditions, genres, credits+people,
-# histogram, review count, review page. A member adds session, user, their
+# histogram, review count, review page, the journal's references to the film
+# (no articles: no article query). A member adds session, user, their
 # own row and own viewings, the verified-email check and the navbar's two
 # permission queries.
-@pytest.mark.parametrize("signed_in, expected", [(False, 8), (True, 14)])
+@pytest.mark.parametrize("signed_in, expected", [(False, 9), (True, 15)])
 def test_film_page_query_count_does_not_grow_with_reviews(
     client, member, django_assert_num_queries, signed_in, expected
 ):
