@@ -8,6 +8,8 @@ from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
+from .search_text import titles_variants
+
 # Russian titles (TMDB's ru-RU) would otherwise slugify to nothing but a year.
 _CYRILLIC = {
     **dict(zip("абвгдезийклмнопрстуфыэ", "abvgdeziyklmnoprstufye", strict=True)),
@@ -197,7 +199,11 @@ class Film(index.Indexed, models.Model):
 
     search_fields = [
         index.SearchField("title", boost=3),
-        index.AutocompleteField("title"),
+        # Every title (English, original, translated) in the spellings a
+        # query is normalised to (films/search_text.py): the autocomplete and
+        # the accent-, case- and punctuation-blind matches come from these.
+        index.SearchField("search_title_text", boost=3),
+        index.AutocompleteField("search_title_text"),
         index.SearchField("original_title"),
         index.SearchField("overview"),
         index.FilterField("year"),
@@ -211,7 +217,6 @@ class Film(index.Indexed, models.Model):
             "translations",
             [
                 index.SearchField("title", boost=3),
-                index.AutocompleteField("title"),
                 index.SearchField("overview"),
             ],
         ),
@@ -253,6 +258,17 @@ class Film(index.Indexed, models.Model):
 
     def get_absolute_url(self):
         return reverse("films:detail", kwargs={"slug": self.slug})
+
+    def search_titles(self):
+        """The English, original and translated titles, each once."""
+        titles = [self.title, self.original_title]
+        if self.pk is not None:
+            titles += [t.title for t in self.translations.all()]
+        return list(dict.fromkeys(t for t in titles if t))
+
+    def search_title_text(self):
+        """What the search index holds for the titles: one spelling a line."""
+        return "\n".join(titles_variants(self.search_titles()))
 
     def translation(self, language=None):
         """This film's FilmTranslation in `language` (default: active), or None.

@@ -1,11 +1,9 @@
 from django import forms
-from django.core.validators import MaxValueValidator
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from films.constants import FILM_YEAR_MAX, FILM_YEAR_MIN
 from films.selectors import genre_list
 
-FIRST_FILM_YEAR = 1874  # the oldest surviving motion pictures
 QUERY_MAX_LENGTH = 200
 # The REST API's suggestions endpoint (shared contract); static/js/autocomplete.js
 # reads it from the input's data attribute and stays quiet if it is missing.
@@ -31,7 +29,8 @@ class SearchForm(forms.Form):
     year = forms.IntegerField(
         label=_("Year"),
         required=False,
-        min_value=FIRST_FILM_YEAR,
+        min_value=FILM_YEAR_MIN,
+        max_value=FILM_YEAR_MAX,
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
     genre = forms.ModelChoiceField(
@@ -42,16 +41,9 @@ class SearchForm(forms.Form):
         empty_label=_("Any genre"),
     )
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        # Announced films can be a few years ahead; the limit moves with time.
-        latest = timezone.localdate().year + 5
-        self.fields["year"].validators.append(MaxValueValidator(latest))
-        self.fields["year"].widget.attrs["max"] = latest
-
     def clean_q(self):
-        # No phrase search here; quotes only confuse the full-text engine.
-        return " ".join(self.cleaned_data["q"].replace('"', " ").split())
+        # Normalised by the search itself (search/selectors.py); here only spaces.
+        return " ".join(self.cleaned_data["q"].split())
 
     @property
     def has_filters(self):

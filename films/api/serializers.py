@@ -5,6 +5,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from wagtail.images.models import SourceImageIOError
 
+from films.constants import FILM_YEAR_MAX, FILM_YEAR_MIN
 from films.models import Credit, Film, Genre, Person
 from filmtracker.rest.fields import LimitedCharField
 
@@ -12,7 +13,6 @@ logger = logging.getLogger(__name__)
 
 # Poster sizes the API offers; the same specs the site's templates use.
 POSTER_RENDITIONS = {"small": "fill-300x450", "large": "fill-400x600"}
-YEAR_MIN, YEAR_MAX = 1870, 2100
 FILM_ORDERING_CHOICES = [
     ("title", _("Title, A to Z")),
     ("-title", _("Title, Z to A")),
@@ -197,7 +197,7 @@ class FilmListQuerySerializer(serializers.Serializer):
         help_text=_("Words to search for in titles and overviews."),
     )
     year = serializers.IntegerField(
-        required=False, min_value=YEAR_MIN, max_value=YEAR_MAX
+        required=False, min_value=FILM_YEAR_MIN, max_value=FILM_YEAR_MAX
     )
     genre = serializers.SlugField(
         required=False, help_text=_("A genre's slug, e.g. `science-fiction`.")
@@ -234,7 +234,7 @@ class FilmImportSerializer(serializers.Serializer):
 class TMDBSearchQuerySerializer(serializers.Serializer):
     query = LimitedCharField(max_length=200, help_text=_("Title to look for."))
     year = serializers.IntegerField(
-        required=False, min_value=YEAR_MIN, max_value=YEAR_MAX
+        required=False, min_value=FILM_YEAR_MIN, max_value=FILM_YEAR_MAX
     )
     page = serializers.IntegerField(
         required=False, default=1, min_value=1, max_value=500

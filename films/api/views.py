@@ -18,18 +18,14 @@ from accounts.api.permissions import IsVerifiedMember
 from films import tmdb
 from films.cache import film_cached
 from films.models import Film
-from films.selectors import (
-    film_autocomplete,
-    film_list_queryset,
-    film_search,
-    tmdb_search_not_imported,
-)
+from films.selectors import film_list_queryset, tmdb_search_not_imported
 from films.services import film_import_from_tmdb
 from filmtracker.rest.openapi import error_responses
 from reviews.api.examples import REVIEW_RESPONSE
 from reviews.api.filters import StatusFilter
 from reviews.api.serializers import ReviewSerializer
 from reviews.selectors import userfilm_list_queryset
+from search.selectors import film_autocomplete, film_search
 
 from . import examples
 from .serializers import (
@@ -115,7 +111,7 @@ class FilmViewSet(viewsets.ReadOnlyModelViewSet):
         ordering = params.get("ordering") or ""
 
         def build():
-            films = film_search(
+            films, _matches = film_search(
                 queryset=self.get_queryset(),
                 query=params.get("q", "").strip(),
                 year=params.get("year"),

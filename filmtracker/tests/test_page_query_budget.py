@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 # site's numbers (one query each), posters and renditions (two per list), and
 # for members their session, user and own entry.
 HOME = 11
-SEARCH = 5
+SEARCH = 8  # + the ranking: two backend matches, translated titles, rating counts
 FILM = 8
 FILM_MEMBER = 14
 PROFILE = 6
