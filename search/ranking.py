@@ -7,7 +7,8 @@ word is in the title", so the matches are put in tiers here:
 
 0. a title (English, original or translated), as normalised, is the query
    (spaces aside, so `Wall E` is `WALL·E`);
-1. a title starts with the query (the last word may be partial: `godf`);
+1. a title starts with the query, or does after a leading "The"/"A"/"An"
+   (the last word may be partial: `godf`, `termin`);
 2. a title has every word of the query (the last one as a prefix);
 3. anything else the backend matched: people, overview.
 
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 from films.search_text import normalise, titles_variants
 
 EXACT, STARTS, ALL_WORDS, OTHER = range(4)
+LEADING_ARTICLES = frozenset({"the", "a", "an"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +44,12 @@ def _has_words(variant, words):
     )
 
 
+def _without_article(variant):
+    """`the terminator` → `terminator`: "termin" starts that title too."""
+    first, _space, rest = variant.partition(" ")
+    return rest if first in LEADING_ARTICLES and rest else variant
+
+
 def title_tier(query, titles):
     """The tier (EXACT..OTHER) of a film with `titles` for a normalised `query`."""
     words = query.split()
@@ -51,7 +59,7 @@ def title_tier(query, titles):
     compact = query.replace(" ", "")
     if any(v.replace(" ", "") == compact for v in variants):
         return EXACT
-    if any(v.startswith(query) for v in variants):
+    if any(_without_article(v).startswith(query) for v in variants):
         return STARTS
     if any(_has_words(v, words) for v in variants):
         return ALL_WORDS
