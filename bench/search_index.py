@@ -126,12 +126,18 @@ def fill_callable_values():
         )
         cursor.execute(f"TRUNCATE {CALLABLE_TABLE}")  # noqa: S608
         films = Film.objects.prefetch_related("translations").order_by("pk")
+        # Worked out before the COPY starts: no other query can run on the
+        # connection while it is copying (iterating films there hangs).
+        rows = [
+            (film.pk, name, getattr(film, name)())
+            for film in films.iterator(chunk_size=2000)
+            for name in set(names)
+        ]
         with cursor.copy(
             f"COPY {CALLABLE_TABLE} (film_id, field, value) FROM STDIN"  # noqa: S608
         ) as copy:
-            for film in films.iterator(chunk_size=2000):
-                for name in set(names):
-                    copy.write_row((film.pk, name, getattr(film, name)()))
+            for row in rows:
+                copy.write_row(row)
         cursor.execute(
             f"CREATE INDEX IF NOT EXISTS {CALLABLE_TABLE}_film "
             f"ON {CALLABLE_TABLE} (film_id, field)"

@@ -17,6 +17,7 @@ from wagtail.admin.auth import permission_denied
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from films import tmdb
+from films.constants import FILM_YEAR_MAX, FILM_YEAR_MIN
 from films.selectors import tmdb_search_not_imported
 from films.services import film_import_from_tmdb
 
@@ -30,7 +31,10 @@ IMPORT_PERMISSION = "films.add_film"
 class TMDBSearchForm(forms.Form):
     q = forms.CharField(label=gettext_lazy("Title"), max_length=200)
     year = forms.IntegerField(
-        label=gettext_lazy("Year"), required=False, min_value=1874, max_value=2100
+        label=gettext_lazy("Year"),
+        required=False,
+        min_value=FILM_YEAR_MIN,
+        max_value=FILM_YEAR_MAX,
     )
 
 

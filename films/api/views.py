@@ -69,8 +69,11 @@ def query_params(serializer_class, request):
 @extend_schema_view(
     list=extend_schema(
         summary="List and search films",
-        description="The catalogue, paginated. `q` searches titles and "
-        "overviews; `year` and `genre` narrow the list (and the search).",
+        description="The catalogue, paginated. `q` searches titles (any "
+        "language, accents and punctuation ignored, the last word may be "
+        "unfinished), people and overviews, exact titles first; a year at its "
+        "end picks films of that year when there are any. `year` and `genre` "
+        "narrow the list (and the search).",
         parameters=[FilmListQuerySerializer],
         responses={
             200: FilmListSerializer(many=True),
@@ -142,8 +145,9 @@ class FilmViewSet(viewsets.ReadOnlyModelViewSet):
 
     @extend_schema(
         summary="Autocomplete film titles",
-        description="Up to 8 films whose title has a word starting with `q`, "
-        "for search boxes. An empty `q` gives an empty list.",
+        description="The first 8 films the search for `q` lists (the same "
+        "matching and order as `q` on the film list; the last word may be "
+        "unfinished), for search boxes. An empty `q` gives an empty list.",
         parameters=[AutocompleteQuerySerializer],
         responses={200: FilmSummarySerializer(many=True), **error_responses(400)},
         examples=[examples.AUTOCOMPLETE_RESPONSE],

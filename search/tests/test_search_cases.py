@@ -119,8 +119,8 @@ def test_joined_and_spaced_spellings(client, find, query):
 
 @SURFACES
 def test_ties_go_to_the_film_more_members_rated(client, find):
+    rated = film("Halloween", 2018, popularity=1)  # older id: not first by id either
     film("Halloween", 1978, popularity=50)
-    rated = film("Halloween", 2018, popularity=1)
     UserFilmFactory(film=rated, rating=8)
     assert find(client, "halloween")[0] == "Halloween (2018)"
 
