@@ -13,9 +13,14 @@ or accents and both sides agree on every word:
   `Spider-Man` → `spiderman`), so any of those spellings in a query matches.
 """
 
+import re
 import unicodedata
+from functools import lru_cache
 
-APOSTROPHES = frozenset("'’‘ʼ`´")
+APOSTROPHES = "'’‘ʼ`´"
+_APOSTROPHE = re.compile(f"[{APOSTROPHES}]")
+# Neither a letter, a digit nor a space (`_` is a word character to `\w`).
+_PUNCTUATION = re.compile(r"[^\w\s]|_")
 # Kept whole: NFKD would split them into a base letter and a mark we drop.
 _KEEP = {"й": "й", "Й": "й"}
 _FOLD = {"ё": "е", "Ё": "е"}
@@ -23,6 +28,8 @@ _FOLD = {"ё": "е", "Ё": "е"}
 
 def _letters(text):
     """Case-folded characters without accents; punctuation left as it is."""
+    if text.isascii():
+        return text.lower()  # most titles: no need to look at each character
     out = []
     for ch in text:
         if ch in _KEEP or ch in _FOLD:
@@ -36,17 +43,8 @@ def _letters(text):
 
 def _spell(text, *, apostrophe, other):
     """Letters, digits and spaces kept; apostrophes and other characters replaced."""
-    out = []
-    for ch in _letters(text):
-        if ch.isalnum():
-            out.append(ch)
-        elif ch.isspace():
-            out.append(" ")
-        elif ch in APOSTROPHES:
-            out.append(apostrophe)
-        else:
-            out.append(other)
-    return " ".join("".join(out).split())
+    text = _APOSTROPHE.sub(apostrophe, _letters(text))
+    return " ".join(_PUNCTUATION.sub(other, text).split())
 
 
 def normalise(text):
@@ -54,14 +52,15 @@ def normalise(text):
     return _spell(text or "", apostrophe="", other=" ")
 
 
+@lru_cache(maxsize=65536)  # the ranking asks again for the same popular titles
 def title_variants(title):
-    """The spellings a title is indexed under, the query spelling first."""
+    """The spellings a title is indexed under, the query spelling first (a tuple)."""
     variants = [
         normalise(title),
         _spell(title or "", apostrophe=" ", other=" "),
         _spell(title or "", apostrophe="", other=""),
     ]
-    return [v for v in dict.fromkeys(variants) if v]
+    return tuple(v for v in dict.fromkeys(variants) if v)
 
 
 def titles_variants(titles):

@@ -7,6 +7,7 @@ over normalised text (films/search_text.py); the order is search/ranking.py.
 from dataclasses import dataclass, field
 
 from django.db import connection
+from django.db.models import Count
 from modelsearch.query import Fuzzy, PlainText
 from wagtail.search.backends import get_search_backend
 
@@ -14,12 +15,13 @@ from films.constants import FILM_YEAR_MAX, FILM_YEAR_MIN
 from films.models import Film, FilmTranslation
 from films.search_text import normalise
 from films.selectors import film_order_by
+from reviews.models import UserFilm
 
 from . import ranking
 
 # The most relevant matches each backend query hands to the ranking; a search
 # lists at most about this many films (pages beyond are never reached).
-SEARCH_MAX_MATCHES = 500
+SEARCH_MAX_MATCHES = 300
 AUTOCOMPLETE_MATCHES = 100
 AUTOCOMPLETE_LIMIT = 8
 # Words after these are ignored: no title is longer, and each word costs.
@@ -70,8 +72,9 @@ def members_rating_counts(film_ids):
 
     The one place search reads members' numbers: re-point it when those move.
     """
-    films = Film.objects.filter(pk__in=film_ids).with_stats()
-    return dict(films.values_list("pk", "rating_count"))
+    rated = UserFilm.objects.filter(film_id__in=film_ids, rating__isnull=False)
+    counts = rated.order_by().values("film_id").annotate(n=Count("pk"))
+    return {row["film_id"]: row["n"] for row in counts}
 
 
 def _filtered(films, *, year, genre):
