@@ -23,17 +23,19 @@ RUN python -m venv --without-pip /opt/venv \
     && rm -rf /tmp/wheels
 ENV PATH=/opt/venv/bin:$PATH
 COPY . .
-# Production settings demand a secret and a database; the throwaway values on
-# the next two RUN lines exist for those commands only and stay out of the image.
+# Production settings demand a secret, a database and a shared cache; the
+# throwaway values on the next two RUN lines exist for those commands only and
+# stay out of the image (neither command touches the database or the cache).
 ENV DJANGO_SETTINGS_MODULE=filmtracker.settings.production
 # Translations, when there are any: gettext is needed here only.
 RUN if [ -d locale ]; then \
         apt-get update && apt-get install -y --no-install-recommends gettext \
         && SECRET_KEY=build-only DATABASE_URL=sqlite:////tmp/build.sqlite3 \
-           python manage.py compilemessages; \
+           CACHE_URL=redis://build-only:6379/0 python manage.py compilemessages; \
     fi
 # Hashed, compressed static files, served by whitenoise.
 RUN SECRET_KEY=build-only DATABASE_URL=sqlite:////tmp/build.sqlite3 \
+    CACHE_URL=redis://build-only:6379/0 \
     python manage.py collectstatic --noinput --verbosity 0 \
     && python -m compileall -q -j 0 -x '/(staticfiles|static|media)/' /app
 

@@ -3,8 +3,6 @@
     @verified_member_required
     def rate(request, slug): ...
 
-    class RateView(VerifiedMemberRequiredMixin, FormView): ...
-
 Anonymous visitors are sent to the login page and come back afterwards. Signed-in
 members whose email address is not verified get a 403 page that says why and
 offers a button to resend the verification email.
@@ -67,11 +65,3 @@ def verified_member_required(view_func):
         return view_func(request, *args, **kwargs)
 
     return wrapper
-
-
-class VerifiedMemberRequiredMixin:
-    """Class-based-view version of `verified_member_required`."""
-
-    def dispatch(self, request, *args, **kwargs):
-        gated = verified_member_required(super().dispatch)
-        return gated(request, *args, **kwargs)

@@ -1,15 +1,34 @@
+import unicodedata
+
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser, UserManager
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
+
+
+def validate_printable_name(value):
+    """Refuse control, format (bidi overrides, zero-width) and unassigned
+    characters: they let a name pose as another member's ("Trinity" plus an
+    invisible character) or turn the text around it backwards (U+202E)."""
+    if any(unicodedata.category(char).startswith("C") for char in value):
+        raise ValidationError(
+            _("Use letters, digits, punctuation and spaces only."),
+            code="unprintable",
+        )
 
 
 class User(AbstractUser):
     """A member of the site. Ratings and reviews hang off this via UserFilm."""
 
     email = models.EmailField(_("email address"))
-    display_name = models.CharField(_("display name"), max_length=60, blank=True)
+    display_name = models.CharField(
+        _("display name"),
+        max_length=60,
+        blank=True,
+        validators=[validate_printable_name],
+    )
     bio = models.TextField(_("bio"), max_length=500, blank=True)
     # Empty: follow the browser (Accept-Language). Set by the navbar's switch.
     language = models.CharField(

@@ -15,16 +15,18 @@ logger = logging.getLogger(__name__)
 def user_profile_update(*, user, display_name, bio):
     """Save the public part of a member's profile; returns the user.
 
-    Raises ValidationError (nothing saved) when a value is longer than the
-    model allows -- checked here because the database does not limit a
-    TextField and model validation ignores its max_length.
+    Raises ValidationError (nothing saved) when a value breaks the model
+    field's validators (a display name with control or bidi characters) or is
+    longer than the model allows -- checked here because the database does not
+    limit a TextField and model validation ignores its max_length.
     """
     values = {"display_name": display_name.strip(), "bio": bio.strip()}
     errors = {}
     for name, value in values.items():
-        validator = MaxLengthValidator(user._meta.get_field(name).max_length)
+        field = user._meta.get_field(name)
         try:
-            validator(value)
+            MaxLengthValidator(field.max_length)(value)
+            field.run_validators(value)
         except ValidationError as error:
             errors[name] = error.messages
     if errors:

@@ -6,6 +6,7 @@ Email address and password are allauth's pages (linked from here).
 from django.contrib import messages
 from django.contrib.auth import logout
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.translation import gettext as _
@@ -23,9 +24,13 @@ def profile_settings(request):
     if request.method == "POST":
         form = ProfileForm(request.POST)
         if form.is_valid():
-            user_profile_update(user=user, **form.cleaned_data)
-            messages.success(request, _("Your profile has been saved."))
-            return redirect("account_settings")
+            try:
+                user_profile_update(user=user, **form.cleaned_data)
+            except ValidationError as error:
+                form.add_error(None, error)  # the service's rule, per field
+            else:
+                messages.success(request, _("Your profile has been saved."))
+                return redirect("account_settings")
     else:
         form = ProfileForm(initial={"display_name": user.display_name, "bio": user.bio})
     return TemplateResponse(request, "accounts/settings.html", {"form": form})

@@ -63,13 +63,6 @@ def recreate_database():
         conn.execute(f'CREATE DATABASE "{name}"')
 
 
-def drop_database():
-    name = bench_db_name()
-    connection.close()
-    with _maintenance_connection() as conn:
-        conn.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
-
-
 def attach_posters(*, count, log):
     """Placeholder posters for the `count` most popular films and the newest ones.
 

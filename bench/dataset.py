@@ -250,9 +250,3 @@ def build_catalogue(*, seed, sizes, log=print):
         for model in (Genre, Person, Film, Credit, User, EmailAddress, UserFilm):
             _reset_sequence(cursor, model._meta.db_table)
         _reset_sequence(cursor, film_genres_table)
-
-
-def popular_film_ids(limit):
-    return list(
-        Film.objects.order_by("-popularity", "pk").values_list("pk", flat=True)[:limit]
-    )

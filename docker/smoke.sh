@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# `make docker-smoke`: build the image, start the compose stack (web, proxy, db,
-# redis), check that the site works through nginx, and tear it all down again,
-# also when a check fails. Uses Docker when a Docker engine answers, else podman
-# (with podman-compose, or `podman compose`).
+# `make docker-smoke`: build the image, start the compose stack (web, worker,
+# proxy, db, redis), check that the site works through nginx and the worker
+# runs jobs, and tear it all down again, also when a check fails. Uses Docker
+# when a Docker engine answers, else podman (with podman-compose, or
+# `podman compose`).
 #
 # Environment: SMOKE_TIMEOUT (seconds to wait for the site, default 600),
 # SMOKE_IMAGE (tag to build, default filmtracker:smoke), SMOKE_KEEP_IMAGE=1 to
@@ -185,6 +186,24 @@ pass "admin signs in through allauth over http and gets the Wagtail dashboard, w
 keys=$("$engine" exec "$(container redis)" redis-cli dbsize | tr -dc 0-9)
 ((${keys:-0} > 0)) || fail "Redis is empty: the site does not use it as its cache"
 pass "Redis holds $keys keys (cache, rate-limit counters)"
+
+# The demo seed queued search-index jobs: the worker service must run them.
+jobs_done() {
+    "$engine" exec "$(container web)" python manage.py shell -c \
+        "from django_tasks_db.models import DBTaskResult; print(DBTaskResult.objects.successful().count())" \
+        2>/dev/null | tail -n1 | tr -dc 0-9 || true
+}
+deadline=$(($(date +%s) + 180))
+done_jobs=$(jobs_done)
+until ((${done_jobs:-0} > 0)); do
+    if (($(date +%s) >= deadline)); then
+        "$engine" logs --tail 40 "$(container worker)" 2>&1 || true
+        fail "the worker ran no background job within 180s (its log above)"
+    fi
+    sleep 3
+    done_jobs=$(jobs_done)
+done
+pass "the worker service ran $done_jobs background jobs (search index updates of the demo seed)"
 
 got=$(fetch wagtaillogin "$base/admin/login/")
 has_header wagtaillogin "location: /accounts/login/"

@@ -17,9 +17,9 @@ from wagtail.admin.auth import permission_denied
 from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 
 from films import tmdb
-from films.constants import FILM_YEAR_MAX, FILM_YEAR_MIN
 from films.selectors import tmdb_search_not_imported
-from films.services import film_import_from_tmdb
+from films.services import AdultFilmRefused, FilmImportFailed, film_import_from_tmdb
+from films.years import FILM_YEAR_MAX, FILM_YEAR_MIN
 
 logger = logging.getLogger(__name__)
 
@@ -80,6 +80,9 @@ class TMDBImportView(WagtailAdminTemplateMixin, TemplateView):
             return redirect(back)
         try:
             film, created = film_import_from_tmdb(tmdb_id=tmdb_id)
+        except AdultFilmRefused as refused:
+            messages.error(request, refused.message)
+            return redirect(back)
         except tmdb.TMDBError as exc:
             logger.warning("TMDB import of %s from the admin failed", tmdb_id)
             messages.error(
@@ -87,6 +90,9 @@ class TMDBImportView(WagtailAdminTemplateMixin, TemplateView):
                 _("TMDB import failed: %(reason)s")
                 % {"reason": exc.status_message or exc.__class__.__name__},
             )
+            return redirect(back)
+        except FilmImportFailed as exc:
+            messages.error(request, exc.message)
             return redirect(back)
         edit_url = reverse(FILM_EDIT_URL_NAME, args=[film.pk])
         text = (

@@ -1,16 +1,14 @@
 """Signal receivers: every write that changes what a page shows bumps its films.
 
 Signals rather than calls in each service, so that the Wagtail admin, the API,
-the site's forms and TMDB imports all invalidate alike. `QuerySet.update()`
+the site's forms and TMDB imports all invalidate alike. Members' entries
+(UserFilm) invalidate their films from reviews/invalidation.py. `QuerySet.update()`
 sends no signal: code that uses it on these models must call
 `films.cache.films_changed` itself.
 """
 
-from django.contrib.auth import get_user_model
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete
 from wagtail.images import get_image_model
-
-from reviews.models import UserFilm
 
 from .cache import films_changed
 from .models import Credit, Film, Genre, Person
@@ -46,20 +44,10 @@ def _genre_changed(sender, instance, **kwargs):
         films_changed(film_ids=film_ids, catalogue=True)
 
 
-def _userfilm_changed(sender, instance, **kwargs):
-    # Average, counts, histogram and the reviews list of this film only.
-    films_changed(film_ids=[instance.film_id])
-
-
-def _user_saved(sender, instance, created, update_fields=None, **kwargs):
-    # A new name shows on the reviews of the films this member commented on.
-    if created or (update_fields and set(update_fields) <= {"last_login"}):
-        return
-    film_ids = instance.userfilms.exclude(comment="").values_list("film_id", flat=True)
-    films_changed(film_ids=list(film_ids))
-
-
-def _image_saved(sender, instance, **kwargs):
+def _image_changed(sender, instance, **kwargs):
+    # Saved: new renditions. Deleted: before the delete, while the films still
+    # point at it (Film.poster is SET_NULL, done with an update() that sends
+    # no signal); otherwise cached pages keep dead rendition URLs.
     film_ids = Film.objects.filter(poster=instance).values_list("pk", flat=True)
     films_changed(film_ids=list(film_ids))
 
@@ -77,9 +65,6 @@ def connect():
         signal.connect(
             _credit_changed, sender=Credit, dispatch_uid=f"{uid}.credit_{name}"
         )
-        signal.connect(
-            _userfilm_changed, sender=UserFilm, dispatch_uid=f"{uid}.userfilm_{name}"
-        )
     post_save.connect(_person_saved, sender=Person, dispatch_uid=f"{uid}.person")
     post_save.connect(_genre_changed, sender=Genre, dispatch_uid=f"{uid}.genre_saved")
     # Before the delete: afterwards the genre's film links are gone.
@@ -87,8 +72,8 @@ def connect():
         _genre_changed, sender=Genre, dispatch_uid=f"{uid}.genre_deleted"
     )
     post_save.connect(
-        _user_saved, sender=get_user_model(), dispatch_uid=f"{uid}.user_saved"
+        _image_changed, sender=get_image_model(), dispatch_uid=f"{uid}.image_saved"
     )
-    post_save.connect(
-        _image_saved, sender=get_image_model(), dispatch_uid=f"{uid}.image_saved"
+    pre_delete.connect(
+        _image_changed, sender=get_image_model(), dispatch_uid=f"{uid}.image_deleted"
     )

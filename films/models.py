@@ -1,27 +1,16 @@
 from django.conf import settings
 from django.db import models
-from django.db.models import Avg, Count, F, OuterRef, Prefetch, Subquery
-from django.db.models.functions import Coalesce, Lower
+from django.db.models import F, Prefetch
+from django.db.models.functions import Lower
 from django.urls import reverse
-from django.utils.text import slugify
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.search import index
 
+from filmtracker.slugs import slug_from
+
 from .search_text import titles_variants
-
-# Russian titles (TMDB's ru-RU) would otherwise slugify to nothing but a year.
-_CYRILLIC = {
-    **dict(zip("абвгдезийклмнопрстуфыэ", "abvgdeziyklmnoprstufye", strict=True)),
-    **{"ё": "e", "ж": "zh", "х": "kh", "ц": "ts", "ч": "ch", "ш": "sh"},
-    **{"щ": "shch", "ъ": "", "ь": "", "ю": "yu", "я": "ya"},
-    **{"і": "i", "ї": "i", "є": "e", "ў": "u"},
-}
-
-
-def slug_text(text):
-    """`text` with Cyrillic letters spelled in Latin ones, ready for slugify()."""
-    return "".join(_CYRILLIC.get(ch.lower(), ch) for ch in text)
+from .slugs import film_address_kept
 
 
 class Genre(models.Model):
@@ -39,8 +28,13 @@ class Genre(models.Model):
 
     def save(self, *args, **kwargs):
         if not self.slug:
-            self.slug = slugify(self.name)
+            self.slug = slug_from(self.name, max_length=100, fallback="genre")
         super().save(*args, **kwargs)
+
+    @property
+    def text_language(self):
+        """The language `name` is in: TMDB's English genre names, for now."""
+        return BASE_LANGUAGE
 
 
 class Person(models.Model):
@@ -106,37 +100,6 @@ class FilmQuerySet(models.QuerySet):
     def with_translation(self, *, language=None):
         return with_translation(self, language=language)
 
-    def with_stats(self):
-        """Annotate the site's own numbers, computed in the same query.
-
-        Ratings are stored 1-10 (half stars); `average_rating` is on that
-        scale. Films without ratings get None and counts of 0.
-
-        Correlated subqueries rather than JOIN + GROUP BY: with a LIMIT,
-        PostgreSQL works them out for the rows on the page only, where a
-        grouped join aggregates every rating of every film before it can sort
-        (1.8 s against 9 ms for the 12 newest of 50,000 films with 200,000
-        ratings, measured by `make bench`'s data).
-        """
-        from reviews.models import UserFilm
-
-        rows = UserFilm.objects.filter(film=OuterRef("pk")).order_by().values("film")
-        rated = rows.filter(rating__isnull=False)
-
-        def aggregate(queryset, function):
-            return Subquery(queryset.annotate(v=function).values("v")[:1])
-
-        return self.annotate(
-            average_rating=Subquery(
-                rated.annotate(v=Avg("rating")).values("v")[:1],
-                output_field=models.FloatField(),
-            ),
-            rating_count=Coalesce(aggregate(rated, Count("pk")), 0),
-            watch_count=Coalesce(
-                aggregate(rows.filter(status=UserFilm.Status.WATCHED), Count("pk")), 0
-            ),
-        )
-
 
 class Film(index.Indexed, models.Model):
     tmdb_id = models.PositiveIntegerField(
@@ -149,6 +112,10 @@ class Film(index.Indexed, models.Model):
     imdb_id = models.CharField(_("IMDb id"), max_length=12, blank=True)
     title = models.CharField(_("title"), max_length=255)
     original_title = models.CharField(_("original title"), max_length=255, blank=True)
+    # TMDB's ISO 639-1 code ("ja", "ru"): the original title's lang attribute.
+    original_language = models.CharField(
+        _("original language"), max_length=12, blank=True
+    )
     slug = models.SlugField(
         _("slug"),
         max_length=120,
@@ -252,9 +219,8 @@ class Film(index.Indexed, models.Model):
     def save(self, *args, **kwargs):
         if self.release_date and not self.year:
             self.year = self.release_date.year
-        if not self.slug:
-            self.slug = self._unique_slug()
-        super().save(*args, **kwargs)
+        with film_address_kept(self):
+            super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("films:detail", kwargs={"slug": self.slug})
@@ -289,6 +255,17 @@ class Film(index.Indexed, models.Model):
         translation = self.translation()
         return getattr(translation, name, "") or getattr(self, name)
 
+    def text_language(self, name):
+        """The language code (`en`, `ru`) of what display_<name> shows.
+
+        The active language when this film has the field translated, else
+        BASE_LANGUAGE (the English fallback), so a page can mark it with lang.
+        """
+        translation = self.translation()
+        if translation is not None and getattr(translation, name, ""):
+            return content_language()
+        return BASE_LANGUAGE
+
     @property
     def display_title(self):
         """The title in the active language, English when there is none."""
@@ -301,13 +278,6 @@ class Film(index.Indexed, models.Model):
     @property
     def display_tagline(self):
         return self._translated("tagline")
-
-    def _unique_slug(self):
-        base = slugify(slug_text(f"{self.title} {self.year or ''}"))[:100] or "film"
-        slug, n = base, 2
-        while Film.objects.filter(slug=slug).exclude(pk=self.pk).exists():
-            slug, n = f"{base}-{n}", n + 1
-        return slug
 
     @property
     def directors(self):
@@ -369,3 +339,18 @@ class FilmTranslation(models.Model):
 
     def __str__(self):
         return f"{self.film.title} [{self.language}]"
+
+
+class FilmSlug(models.Model):
+    """An address a film had before: /films/<slug>/ redirects to its current one."""
+
+    film = models.ForeignKey(Film, on_delete=models.CASCADE, related_name="old_slugs")
+    slug = models.SlugField(_("slug"), max_length=120, unique=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("former film address")
+        verbose_name_plural = _("former film addresses")
+
+    def __str__(self):
+        return f"{self.slug} -> {self.film.slug}"

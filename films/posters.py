@@ -2,7 +2,6 @@
 
 import hashlib
 import logging
-import re
 import textwrap
 from io import BytesIO
 
@@ -13,6 +12,8 @@ from PIL import Image as PILImage
 from PIL import ImageDraw, ImageFont
 from wagtail.images import get_image_model
 from wagtail.models import ReferenceIndex
+
+from filmtracker.slugs import filename_from
 
 log = logging.getLogger(__name__)
 
@@ -27,9 +28,10 @@ def _picture(formats, sizes):
 # Every rendition the site asks for, made right after an import (and by
 # `manage.py warm_renditions`) so that no page view has to make one. Keep in
 # step with the templates' {% picture %}/{% image %} tags and the API.
+# The poster sizes the API offers, by name.
+API_POSTER_RENDITIONS = {"small": "fill-300x450", "large": "fill-400x600"}
 POSTER_RENDITIONS = (
-    "fill-300x450",  # API, small
-    "fill-400x600",  # API, large
+    *API_POSTER_RENDITIONS.values(),
     "fill-40x60",  # admin list
     *_picture(("webp", "jpeg"), ("200x300", "400x600")),  # film cards
     *_picture(("avif", "webp", "jpeg"), ("300x450", "500x750")),  # film page
@@ -105,14 +107,16 @@ def poster_check(content):
     return POSTER_FORMATS[image_format]
 
 
-def poster_image_from_tmdb(*, title, tmdb_id, poster_path, content):
+def poster_image_from_tmdb(*, title, tmdb_id, content):
     """Check TMDB poster bytes and store them as a Wagtail image."""
     extension = poster_check(content)
-    stem = re.sub(r"[^A-Za-z0-9]", "", poster_path.rsplit("/", 1)[-1].split(".")[0])
     return poster_image_create(
         title=f"{title} (poster)",
         content=content,
-        filename=f"tmdb-{tmdb_id}-{stem[:40] or 'poster'}.{extension}",
+        # Readable in any script, like the film's address: spirited-away-129.jpg
+        filename=filename_from(
+            f"{title} {tmdb_id}", extension=extension, fallback=f"poster-{tmdb_id}"
+        ),
     )
 
 

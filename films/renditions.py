@@ -11,11 +11,8 @@ from wagtail.images import get_image_model
 
 from .posters import POSTER_RENDITIONS
 
-# Every filter spec the site and the API show posters at (films/posters.py).
-LISTING_RENDITION_SPECS = POSTER_RENDITIONS
 
-
-def poster_renditions_warm(*, images=None, specs=LISTING_RENDITION_SPECS):
+def poster_renditions_warm(*, images=None, specs=POSTER_RENDITIONS):
     """Create the missing renditions of `images` (default: every poster)."""
     from films.models import Film
 

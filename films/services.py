@@ -17,17 +17,18 @@ from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from functools import partial
 
-from django.db import IntegrityError, connection, transaction
+from django.db import DataError, IntegrityError, connection, transaction
 from django.utils import timezone
+from django.utils.translation import gettext_lazy
 from wagtail.search import index as search_index
 
+from .genres import genre_names_english, genres_for_tmdb
 from .models import (
     BASE_LANGUAGE,
     TRANSLATION_LANGUAGES,
     Credit,
     Film,
     FilmTranslation,
-    Genre,
     Person,
 )
 from .posters import (
@@ -39,7 +40,6 @@ from .posters import (
 )
 from .selectors import film_list_stale
 from .tmdb import (
-    DEFAULT_LANGUAGE,
     TMDBAuthError,
     TMDBBadResponse,
     TMDBError,
@@ -50,32 +50,60 @@ from .tmdb import (
 
 log = logging.getLogger(__name__)
 
+
+class FilmImportFailed(Exception):
+    """Our database refused a TMDB film's rows (after one retry); nothing saved.
+
+    Not TMDB's fault and not the caller's: a conflict with rows already here
+    (or data our columns cannot hold). Logged with the traceback when raised;
+    `message` is what the site, the admin and the API tell the person.
+    """
+
+    message = gettext_lazy(
+        "This film could not be saved: it clashes with data already here."
+    )
+
+    def __init__(self, tmdb_id):
+        self.tmdb_id = tmdb_id
+        super().__init__(f"TMDB film {tmdb_id} could not be saved")
+
+
 CAST_SIZE = 10
 # First key of the two-int PostgreSQL advisory locks: "FILM" in ASCII.
 _IMPORT_LOCK_NAMESPACE = 0x46494C4D
 
 
-def film_import_from_tmdb(*, tmdb_id, language=DEFAULT_LANGUAGE):
+class AdultFilmRefused(Exception):
+    """TMDB flags the film `adult`: FilmTracker does not list those."""
+
+    message = gettext_lazy(
+        "FilmTracker does not list adult films, so this one cannot be added."
+    )
+
+
+def film_import_from_tmdb(*, tmdb_id):
     """Create or update the one Film for `tmdb_id`; returns (film, created).
 
     The film's own fields are always TMDB's English (`en-US`) text; the text
     in every other site language (Russian: `ru-RU`) is fetched in the same
     import and stored as FilmTranslation rows, so a film can be found and
-    read in either language from the moment it arrives. `language` (the
-    caller's language, kept for the API) is one of those fetched anyway.
+    read in either language from the moment it arrives.
 
-    Raises a TMDBError subtype when TMDB cannot give the film or its poster;
-    then nothing is saved (no Film row, no image, no file).
+    Raises a TMDBError subtype when TMDB cannot give the film or its poster,
+    FilmImportFailed when our database refuses its rows, and AdultFilmRefused
+    for a film TMDB flags adult; either way nothing is saved (no Film row, no
+    image, no file).
     """
     client = get_client()
-    movies = _movie_details_all(client=client, tmdb_id=tmdb_id, language=language)
+    movies = _movie_details_all(client=client, tmdb_id=tmdb_id)
+    if movies[BASE_LANGUAGE].adult:
+        raise AdultFilmRefused(tmdb_id)
     return _film_save_from_tmdb(client=client, movies=movies)
 
 
-def _movie_details_all(*, client, tmdb_id, language=DEFAULT_LANGUAGE, fresh=False):
+def _movie_details_all(*, client, tmdb_id, fresh=False):
     """{site language: TMDBMovie} for English and every translation language."""
-    # `language` is always among these when it is a site language; TMDB text
-    # in any other language has nowhere to go.
+    # TMDB text in any other language has nowhere to go.
     wanted = [BASE_LANGUAGE, *(code for code, _name in TRANSLATION_LANGUAGES)]
     kwargs = {"fresh": True} if fresh else {}
     return {
@@ -129,6 +157,7 @@ def film_fields_from_tmdb(movie):
         "imdb_id": movie.imdb_id[:12],
         "title": (movie.title or movie.original_title or f"TMDB {movie.tmdb_id}")[:255],
         "original_title": movie.original_title[:255],
+        "original_language": movie.original_language,
         "release_date": movie.release_date,
         "year": movie.year,
         "overview": movie.overview,
@@ -142,14 +171,25 @@ def film_fields_from_tmdb(movie):
 
 def _film_save_from_tmdb(*, client, movies):
     movie = movies[BASE_LANGUAGE]
-    english_genres = _english_genre_names(client=client, movie=movie)
+    english_genres = genre_names_english(client=client, movie=movie)
     try:
-        return _film_save_once(client=client, movies=movies, genre_names=english_genres)
-    except IntegrityError:
-        # Another importer inserted this film (or a person, or the slug) after
-        # we looked; their row is committed now, so one more pass updates it.
-        log.info("Import race on TMDB film %s; retrying once", movie.tmdb_id)
-        return _film_save_once(client=client, movies=movies, genre_names=english_genres)
+        try:
+            return _film_save_once(
+                client=client, movies=movies, genre_names=english_genres
+            )
+        except IntegrityError:
+            # Another importer inserted this film (or a person, or the slug)
+            # after we looked; their row is committed now, so one more pass
+            # updates it.
+            log.info("Import race on TMDB film %s; retrying once", movie.tmdb_id)
+            return _film_save_once(
+                client=client, movies=movies, genre_names=english_genres
+            )
+    except (IntegrityError, DataError) as e:
+        # Not a race: this film's data clashes with ours. One film must not
+        # stop an import page or a refresh run; the log has the details.
+        log.exception("TMDB film %s could not be saved", movie.tmdb_id)
+        raise FilmImportFailed(movie.tmdb_id) from e
 
 
 def _film_save_once(*, client, movies, genre_names):
@@ -211,7 +251,7 @@ def _film_write(*, movies, poster, genre_names):
         replaced, film.poster = film.poster, poster
         film.tmdb_poster_path = movie.poster_path
     film.save()
-    film.genres.set(_genres_upsert(movie.genres, names=genre_names))
+    film.genres.set(genres_for_tmdb(movie.genres, names=genre_names))
     _credits_replace(film=film, movie=movie)
     film_translations_save(film=film, movies=movies)
     return film, created, replaced
@@ -251,7 +291,6 @@ def _poster_download(*, client, movie):
         return poster_image_from_tmdb(
             title=film_fields_from_tmdb(movie)["title"],
             tmdb_id=movie.tmdb_id,
-            poster_path=movie.poster_path,
             content=image.content,
         )
     except InvalidPoster as e:
@@ -261,47 +300,10 @@ def _poster_download(*, client, movie):
         ) from e
 
 
-def _english_genre_names(*, client, movie):
-    """English names for genres new to the site (details may be in Russian).
-
-    Asked before the import's transaction so no lock waits on this call.
-    """
-    ids = {g.tmdb_id for g in movie.genres}
-    known = set(Genre.objects.filter(tmdb_id__in=ids).values_list("tmdb_id", flat=True))
-    if ids <= known:
-        return {}
-    return {g.tmdb_id: g.name for g in client.genres(language=DEFAULT_LANGUAGE)}
-
-
-def _genres_upsert(genres, *, names):
-    found = {
-        g.tmdb_id: g
-        for g in Genre.objects.filter(tmdb_id__in=[g.tmdb_id for g in genres])
-    }
-    # Rows shared between films are written in tmdb_id order, genres before
-    # people, so parallel imports of different films cannot deadlock.
-    for item in sorted(genres, key=lambda g: g.tmdb_id):
-        if item.tmdb_id in found:
-            continue  # existing genres keep their (editable) names
-        name = (names.get(item.tmdb_id) or item.name or f"Genre {item.tmdb_id}")[:100]
-        # A genre entered by hand under the same name becomes this TMDB genre.
-        genre = Genre.objects.filter(tmdb_id__isnull=True, name=name).first()
-        if genre is None:
-            # get_or_create: a parallel import may be adding the same genre.
-            genre, _ = Genre.objects.get_or_create(
-                tmdb_id=item.tmdb_id, defaults={"name": name}
-            )
-        else:
-            genre.tmdb_id = item.tmdb_id
-            genre.save(update_fields=["tmdb_id"])
-        found[item.tmdb_id] = genre
-    return [found[g.tmdb_id] for g in genres]
-
-
 def _people_upsert(people):
     names = {p.tmdb_id: p.name[:200] for p in people}
     found = {p.tmdb_id: p for p in Person.objects.filter(tmdb_id__in=names)}
-    for tmdb_id, name in sorted(names.items()):  # see _genres_upsert
+    for tmdb_id, name in sorted(names.items()):  # see genres_for_tmdb
         person = found.get(tmdb_id)
         if person is None:
             # The demo catalogue (and editors) add people without TMDB ids;
@@ -388,7 +390,7 @@ def film_tmdb_changes(*, film, movie):
     return changes
 
 
-def film_refresh_from_tmdb(*, film, language=DEFAULT_LANGUAGE, dry_run=False):
+def film_refresh_from_tmdb(*, film, dry_run=False):
     """Re-sync one film from TMDB (bypassing the cache); see FilmRefreshResult.
 
     A film TMDB no longer has (404) is kept, marked `tmdb_missing`. Other
@@ -396,9 +398,7 @@ def film_refresh_from_tmdb(*, film, language=DEFAULT_LANGUAGE, dry_run=False):
     """
     client = get_client()
     try:
-        movies = _movie_details_all(
-            client=client, tmdb_id=film.tmdb_id, language=language, fresh=True
-        )
+        movies = _movie_details_all(client=client, tmdb_id=film.tmdb_id, fresh=True)
     except TMDBNotFound:
         if not dry_run:
             Film.objects.filter(pk=film.pk).update(
@@ -419,9 +419,7 @@ def film_refresh_from_tmdb(*, film, language=DEFAULT_LANGUAGE, dry_run=False):
     )
 
 
-def films_refresh_from_tmdb(
-    *, older_than, language=DEFAULT_LANGUAGE, dry_run=False, progress=None
-):
+def films_refresh_from_tmdb(*, older_than, dry_run=False, progress=None):
     """Refresh every film last synced before `older_than` (a timedelta) ago.
 
     `progress(index, total, result)` is called after each film. Returns the
@@ -435,12 +433,10 @@ def films_refresh_from_tmdb(
     )
     for index, film in enumerate(films, start=1):
         try:
-            result = film_refresh_from_tmdb(
-                film=film, language=language, dry_run=dry_run
-            )
+            result = film_refresh_from_tmdb(film=film, dry_run=dry_run)
         except TMDBAuthError:
             raise
-        except TMDBError as e:
+        except (TMDBError, FilmImportFailed) as e:
             result = FilmRefreshResult(film=film, status="failed", error=str(e))
         counts[result.status] += 1
         if progress:

@@ -54,6 +54,8 @@ class TMDBMovieSummary:
     vote_count: int
     popularity: float
     genre_ids: list[int] = field(default_factory=list)
+    adult: bool = False
+    original_language: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,9 +84,12 @@ class TMDBMovie:
     vote_count: int
     popularity: float
     status: str
+    original_language: str = ""
     genres: list[TMDBGenre] = field(default_factory=list)
     directors: list[TMDBPerson] = field(default_factory=list)
     cast: list[TMDBCastMember] = field(default_factory=list)
+    # TMDB's flag for pornographic films, which the catalogue does not take.
+    adult: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +152,15 @@ def _id(item, what):
     return tmdb_id
 
 
+def _language(value):
+    """TMDB's ISO 639-1 code, or "" for anything that is not one ("xx" is
+    TMDB's "no language"): it ends up in a lang attribute."""
+    code = _str(value).lower()
+    # TMDB's "cn" (Cantonese) is no ISO 639-1 code; BCP 47 spells it "yue".
+    code = {"cn": "yue"}.get(code, code)
+    return code if code.isalpha() and 2 <= len(code) <= 3 and code != "xx" else ""
+
+
 def _titles(item):
     original = _str(item.get("original_title"))
     # Without a translation TMDB falls back to the original title; be as kind.
@@ -172,6 +186,8 @@ def parse_movie_summary(item):
         vote_count=_int(item.get("vote_count")),
         popularity=_float(item.get("popularity")),
         genre_ids=[g for g in _list(item.get("genre_ids")) if isinstance(g, int)],
+        adult=item.get("adult") is True,
+        original_language=_language(item.get("original_language")),
     )
 
 
@@ -248,9 +264,11 @@ def parse_movie(data):
         vote_count=_int(data.get("vote_count")),
         popularity=_float(data.get("popularity")),
         status=_str(data.get("status")),
+        original_language=_language(data.get("original_language")),
         genres=genres,
         directors=_directors(_list(credits.get("crew"))),
         cast=_cast(_list(credits.get("cast"))),
+        adult=data.get("adult") is True,
     )
 
 

@@ -4,7 +4,6 @@ from django import forms
 from django.contrib import messages
 from django.contrib.auth.views import redirect_to_login
 from django.shortcuts import redirect
-from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -12,27 +11,9 @@ from django.views.decorators.http import require_POST
 
 from accounts.permissions import member_can_review
 from films import tmdb
-from films.services import film_import_from_tmdb
-from reviews.forms import UserFilmForm
-from reviews.models import UserFilm
-
-from .film_page import film_page_get, page_number
+from films.services import AdultFilmRefused, FilmImportFailed, film_import_from_tmdb
 
 logger = logging.getLogger(__name__)
-
-
-def film_detail(request, slug):
-    film_page = film_page_get(slug=slug, page=page_number(request.GET.get("page")))
-    context = {"film_page": film_page, "can_review": False}
-    if request.user.is_authenticated:
-        own = UserFilm.objects.filter(
-            user=request.user, film_id=film_page.film_id
-        ).first()
-        context["own_userfilm"] = own
-        context["can_review"] = member_can_review(request.user)
-        if context["can_review"]:
-            context["form"] = UserFilmForm(instance=own)
-    return TemplateResponse(request, "films/film_detail.html", context)
 
 
 class ImportForm(forms.Form):
@@ -71,8 +52,14 @@ def film_import(request):
     tmdb_id = form.cleaned_data["tmdb_id"]
     try:
         film, created = film_import_from_tmdb(tmdb_id=tmdb_id)
+    except AdultFilmRefused as refused:
+        messages.error(request, refused.message)
+        return redirect(back)
     except tmdb.TMDBNotFound:
         messages.error(request, _("TMDB doesn't know that film any more."))
+        return redirect(back)
+    except FilmImportFailed as exc:
+        messages.error(request, exc.message)
         return redirect(back)
     except tmdb.TMDBNotConfigured:
         messages.error(request, _("Adding films from TMDB is switched off here."))

@@ -1,4 +1,8 @@
-"""Wagtail admin for editors: films and genres as snippets."""
+"""Wagtail admin for editors: films and genres as snippets.
+
+The group is registered by reviews/wagtail_hooks.py, with a Film viewset that
+adds what members' ratings change (reviews/admin_films.py).
+"""
 
 import django_filters
 from django.urls import path, reverse
@@ -8,26 +12,18 @@ from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets import HeaderButton
-from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import (
     IndexView,
     SnippetViewSet,
     SnippetViewSetGroup,
 )
 
-from .admin_delete import FilmDeleteView, refuse_rated_film_delete
 from .admin_views import IMPORT_PERMISSION, TMDBImportView
 from .models import Film, Genre
 
 
 class PosterColumn(Column):
     cell_template_name = "films/admin/poster_cell.html"
-
-
-class AverageRatingColumn(Column):
-    def get_value(self, instance):
-        average = getattr(instance, "average_rating", None)
-        return "–" if average is None else f"{average / 2:.1f} ★"
 
 
 class FilmFilterSet(WagtailFilterSet):
@@ -80,7 +76,6 @@ class FilmViewSet(SnippetViewSet):
         "title",
         "year",
         "tmdb_id",
-        AverageRatingColumn("average_rating", label=_("Site average")),
     ]
     list_per_page = 25
     filterset_class = FilmFilterSet
@@ -89,14 +84,9 @@ class FilmViewSet(SnippetViewSet):
     # made every film unsaveable in the admin.
     exclude_form_fields = ["people"]
     ordering = ["title"]
-    delete_view_class = FilmDeleteView
-    # Credits come from TMDB with a role each; as a plain multiple choice the
-    # people field was required (no film without credits could be saved:
-    # found by the permission matrix) and would add credits without a role.
-    exclude_form_fields = ["people"]
 
     def get_queryset(self, request):
-        return Film.objects.with_stats().select_related("poster")
+        return Film.objects.select_related("poster")
 
 
 class GenreViewSet(SnippetViewSet):
@@ -112,12 +102,6 @@ class CatalogueGroup(SnippetViewSetGroup):
     menu_icon = "media"
     menu_order = 200
     items = (FilmViewSet, GenreViewSet)
-
-
-register_snippet(CatalogueGroup)
-
-
-hooks.register("before_delete_snippet", refuse_rated_film_delete)
 
 
 @hooks.register("register_admin_urls")

@@ -14,8 +14,10 @@ from accounts.api.views import (
     TokenRefreshView,
     UserViewSet,
 )
-from films.api.views import FilmViewSet, TMDBViewSet
+from films.api.views import TMDBViewSet
+from filmtracker.rest import docs
 from filmtracker.rest import views as rest_views
+from filmtracker.rest.films import FilmViewSet
 from reviews.api.views import ReviewViewSet
 
 router = DefaultRouter()
@@ -40,6 +42,7 @@ urlpatterns = [
         "docs/", SpectacularSwaggerSplitView.as_view(url_name="schema"), name="api-docs"
     ),
     path("redoc/", SpectacularRedocView.as_view(url_name="schema"), name="api-redoc"),
+    path("redoc/redoc.standalone.js", docs.redoc_bundle, name="api-redoc-bundle"),
     # Last: any other address under /api/ (ending in a slash, so a missing
     # slash is still redirected) is a JSON 404, not one of the site's pages.
     re_path(r"^(?:[\s\S]*/)?$", rest_views.not_found),

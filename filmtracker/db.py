@@ -4,7 +4,8 @@ import time
 import zlib
 from contextlib import contextmanager
 
-from django.db import OperationalError, connection
+from django.db import DatabaseError, OperationalError, connection
+from django.db.migrations.executor import MigrationExecutor
 
 
 class LockTimeout(Exception):
@@ -23,6 +24,27 @@ def db_wait(*, timeout, interval=1.0, using=connection):
             if time.monotonic() >= deadline:
                 return False
             time.sleep(interval)
+
+
+def db_migrated(*, using=connection):
+    """True when every migration is applied (False too when unreachable)."""
+    try:
+        executor = MigrationExecutor(using)
+        return not executor.migration_plan(executor.loader.graph.leaf_nodes())
+    except DatabaseError:
+        using.close()
+        return False
+
+
+def db_wait_migrated(*, interval=2.0, using=connection, on_wait=None):
+    """Block until every migration is applied (a job worker starting beside a
+    web container that migrates). `on_wait()` is called once if it must wait."""
+    if db_migrated(using=using):
+        return
+    if on_wait:
+        on_wait()
+    while not db_migrated(using=using):
+        time.sleep(interval)
 
 
 @contextmanager

@@ -10,7 +10,7 @@ from django.conf import settings
 from django.core.exceptions import MiddlewareNotUsed
 
 from .logs import request_id_var
-from .views import healthz
+from .views import healthz, readyz
 
 request_logger = logging.getLogger("filmtracker.request")
 
@@ -20,13 +20,17 @@ REQUEST_ID_RE = re.compile(r"^[A-Za-z0-9._-]{8,128}$")
 REQUEST_ID_HEADER = "X-Request-ID"
 
 
+# Probes, answered before host checks and the HTTPS redirect.
+PROBES = {"/healthz": healthz, "/readyz": readyz}
+
+
 class HealthCheckMiddleware:
-    """Answer `/healthz` first: no host check, no HTTPS redirect, no database.
+    """Answer `/healthz` and `/readyz` first: no host check, no HTTPS redirect.
 
     Container and load-balancer probes call the container directly over http
     with whatever Host header they like; the site itself stays strict.
-    With HEALTHZ_EARLY off, the middleware steps aside and the `healthz` view
-    answers through the whole stack.
+    With HEALTHZ_EARLY off, the middleware steps aside and the views answer
+    through the whole stack.
     """
 
     def __init__(self, get_response):
@@ -35,8 +39,9 @@ class HealthCheckMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if request.path_info == "/healthz" and request.method in ("GET", "HEAD"):
-            return healthz(request)
+        probe = PROBES.get(request.path_info)
+        if probe is not None and request.method in ("GET", "HEAD"):
+            return probe(request)
         return self.get_response(request)
 
 

@@ -1,17 +1,20 @@
 from django.conf import settings
-from django.urls import include, path, re_path
+from django.urls import include, path
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts import admin_views, language_views
+from films import urls as film_urls
 
-from . import views
+from . import film_page, views
 
+handler400 = "filmtracker.views.bad_request"
 handler500 = "filmtracker.views.server_error"
 
 urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
+    path("readyz", views.readyz, name="readyz"),
     # No language prefix in URLs: one address per page for every language
     # (shared links and caches stay simple); the language comes from the
     # member's choice, the cookie or the browser.
@@ -22,24 +25,18 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("accounts.settings_urls")),
     path("accounts/", include("allauth.urls")),
-    path("films/", include("films.urls")),
+    # films:import from films/, films:detail composed with the members' numbers.
+    path(
+        "films/",
+        include((film_urls.urlpatterns + film_page.urlpatterns, film_urls.app_name)),
+    ),
     path("films/", include("reviews.urls")),
     path("search/", include("search.urls")),
     path("users/", include("accounts.urls")),
     path("api/", include("filmtracker.api")),
 ]
 
-if settings.DEBUG or settings.SERVE_MEDIA:
-    from django.views.static import serve
-
-    # Documents stay behind Wagtail's document view and its permissions.
-    urlpatterns += [
-        re_path(
-            r"^media/(?!documents/)(?P<path>.*)$",
-            serve,
-            {"document_root": settings.MEDIA_ROOT},
-        )
-    ]
+# Media (when Django serves it) comes from filmtracker.delivery.MediaMiddleware.
 if settings.DEBUG and "debug_toolbar" in settings.INSTALLED_APPS:
     urlpatterns += [path("__debug__/", include("debug_toolbar.urls"))]
 

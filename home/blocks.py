@@ -18,10 +18,11 @@ class FeaturedFilmsBlock(blocks.StructBlock):
         poster renditions, which would otherwise cost queries per film.
         """
         from films.selectors import film_card_queryset
+        from reviews.selectors import with_member_numbers
 
         context = super().get_context(value, parent_context=parent_context)
         ids = [film.pk for film in value["films"] if film is not None]
-        by_id = film_card_queryset().in_bulk(ids)
+        by_id = with_member_numbers(film_card_queryset()).in_bulk(ids)
         context["films"] = [by_id[pk] for pk in ids if pk in by_id]
         return context
 

@@ -74,6 +74,7 @@ def demo_film_upsert(item, *, genres):
             "imdb_id": item.get("imdb_id", ""),
             "title": item["title"],
             "original_title": item.get("original_title", ""),
+            "original_language": item.get("original_language", ""),
             "release_date": release_date,
             "year": release_date.year,
             "overview": item.get("overview", ""),

@@ -4,9 +4,10 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
-from films.rankings import film_top_rated_ids, in_order
 from films.selectors import film_card_queryset
 from filmtracker import page_cache
+from reviews.rankings import film_top_rated_ids, in_order
+from reviews.selectors import RANKING_MIN_RATINGS, with_member_numbers
 
 from .blocks import HomeBodyBlock
 
@@ -27,19 +28,20 @@ class HomePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        films = film_card_queryset()
+        films = with_member_numbers(film_card_queryset())
         context["recent_films"] = films.order_by("-created_at", "-pk")[:HOME_LIST_SIZE]
-        # Ranking every rated film is cached (films/rankings.py); the numbers
+        # Ranking every rated film is cached (reviews/rankings.py); the numbers
         # on the cards are fresh.
         top_ids = film_top_rated_ids(limit=HOME_LIST_SIZE)
         context["top_films"] = in_order(films.filter(pk__in=top_ids), top_ids)
+        context["ranking_min_ratings"] = RANKING_MIN_RATINGS
         return context
 
     def serve(self, request, *args, **kwargs):
         # Cached whole for visitors (filmtracker/page_cache.py): stale when a
         # film it shows changes, a film is added (the newest list), or an
         # editor publishes. The top-rated order itself is recomputed every
-        # five minutes (films/rankings.py); the page lives ten at most.
+        # five minutes (reviews/rankings.py); the page lives ten at most.
         response = super().serve(request, *args, **kwargs)
         return page_cache.mark(response, self._films_shown, catalogue=True, pages=True)
 

@@ -3,11 +3,13 @@
 from decimal import Decimal, InvalidOperation
 
 from django import forms
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from .models import COMMENT_MAX_LENGTH, RATING_MAX, RATING_MIN, UserFilm
+from .services import review_validate
 
 
 def stars_label(rating):
@@ -38,7 +40,32 @@ def stars_to_rating(value):
     return int(doubled)
 
 
-class UserFilmForm(forms.ModelForm):
+class ReviewRulesFormMixin:
+    """Shows reviews.services.review_validate()'s errors next to their fields.
+
+    The rules live in the service (the API gets the same ones); a field that
+    failed its own check is left out of them.
+    """
+
+    def clean(self):
+        cleaned = super().clean()
+        values = {
+            "rating": cleaned.get("rating"),
+            "status": cleaned.get("status", UserFilm.Status.WATCHED),
+            "comment": cleaned.get("comment", ""),
+            "watched_on": cleaned.get("watched_on"),
+        }
+        try:
+            review_validate(**values)
+        except ValidationError as error:
+            for field, messages in error.message_dict.items():
+                if field in cleaned:
+                    for message in messages:
+                        self.add_error(field, message)
+        return cleaned
+
+
+class UserFilmForm(ReviewRulesFormMixin, forms.ModelForm):
     """A member's rating, status, comment and watch date for one film.
 
     The rating is chosen in half stars (0.5-5) and stored as 1-10.
@@ -79,24 +106,3 @@ class UserFilmForm(forms.ModelForm):
         self.fields["comment"].help_text = _("Optional. Up to %(max)s characters.") % {
             "max": f"{COMMENT_MAX_LENGTH:,}"
         }
-
-    def clean_watched_on(self):
-        watched_on = self.cleaned_data.get("watched_on")
-        if watched_on and watched_on > timezone.localdate():
-            raise forms.ValidationError(_("The watch date can't be in the future."))
-        return watched_on
-
-    def clean(self):
-        cleaned = super().clean()
-        if cleaned.get("status") == UserFilm.Status.WANT:
-            if cleaned.get("rating") is not None:
-                self.add_error(
-                    "rating",
-                    _("Rate the film once you've seen it, or change the status."),
-                )
-            if cleaned.get("watched_on"):
-                self.add_error(
-                    "watched_on",
-                    _("A film you still want to watch has no watch date."),
-                )
-        return cleaned

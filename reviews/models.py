@@ -8,11 +8,6 @@ RATING_MIN, RATING_MAX = 1, 10  # half stars: 1 = ½★, 10 = 5★
 COMMENT_MAX_LENGTH = 5000
 
 
-class UserFilmQuerySet(models.QuerySet):
-    def for_listing(self):
-        return self.select_related("user", "film", "film__poster")
-
-
 class UserFilm(models.Model):
     """One member's relation to one film: status, rating and review."""
 
@@ -41,8 +36,6 @@ class UserFilm(models.Model):
     watched_on = models.DateField(_("watched on"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
-
-    objects = UserFilmQuerySet.as_manager()
 
     class Meta:
         ordering = ["-updated_at"]

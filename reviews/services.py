@@ -27,9 +27,7 @@ def review_upsert(
     """
     if not member_can_review(user):
         raise PermissionDenied(_("Only members with a verified email may rate films."))
-    # Forms and serializers check these too; callers that skip them still get
-    # a clear error rather than a database one.
-    _review_validate(
+    review_validate(
         rating=rating, status=status, comment=comment, watched_on=watched_on
     )
     values = {
@@ -79,7 +77,7 @@ def review_create(
     """
     if not member_can_review(user):
         raise PermissionDenied(_("Only members with a verified email may rate films."))
-    _review_validate(
+    review_validate(
         rating=rating, status=status, comment=comment, watched_on=watched_on
     )
     try:
@@ -99,13 +97,53 @@ def review_create(
         raise ReviewExists(existing) from None
 
 
+REVIEW_DEFAULTS = {
+    "rating": None,
+    "status": UserFilm.Status.WATCHED,
+    "comment": "",
+    "watched_on": None,
+}
+
+
+def review_update(*, user, userfilm_id, replace=False, **changes):
+    """Change fields of `user`'s existing entry `userfilm_id`; returns it.
+
+    `changes` maps status, rating, comment and watched_on to new values; the
+    others keep theirs, or with `replace` go back to review_upsert's defaults
+    (no rating, no comment, watched). Raises UserFilm.DoesNotExist when the
+    entry is gone: a delete that lands first wins, where an upsert would
+    recreate the entry under a new id (seen with a simultaneous API DELETE and
+    PATCH). The row lock orders an update and a delete that arrive together.
+    """
+    if not member_can_review(user):
+        raise PermissionDenied(_("Only members with a verified email may rate films."))
+    with transaction.atomic():
+        userfilm = UserFilm.objects.select_for_update().get(pk=userfilm_id, user=user)
+        values = {field: getattr(userfilm, field) for field in REVIEW_DEFAULTS}
+        if replace:
+            values = dict(REVIEW_DEFAULTS)
+        values |= changes
+        review_validate(**values)
+        for field, value in values.items():
+            setattr(userfilm, field, value)
+        userfilm.save()
+    return userfilm
+
+
 def review_delete(*, user, film):
     """Delete `user`'s own UserFilm for `film`; True if there was one."""
     deleted, _count = UserFilm.objects.filter(user=user, film=film).delete()
     return bool(deleted)
 
 
-def _review_validate(*, rating, status, comment, watched_on):
+def review_validate(*, rating, status, comment, watched_on):
+    """Every rule about one member's entry, for the site form, the API and the admin.
+
+    Raises django.core.exceptions.ValidationError with an error list per
+    field name (`rating`, `status`, `comment`, `watched_on`); returns None.
+    review_upsert() and review_create() call it, so no write skips it; forms
+    call it too, to show the errors next to their fields before saving.
+    """
     errors = {}
     if rating is not None and not RATING_MIN <= rating <= RATING_MAX:
         errors["rating"] = _("A rating is 1 to 10 (½ to 5 stars).")
@@ -119,5 +157,17 @@ def _review_validate(*, rating, status, comment, watched_on):
         errors["watched_on"] = _(
             "The date you watched the film cannot be in the future."
         )
+    if status == UserFilm.Status.WANT:
+        # Nothing watched yet: no rating to count in the average, no date.
+        if rating is not None:
+            errors.setdefault(
+                "rating",
+                _("Rate the film once you've seen it, or change the status."),
+            )
+        if watched_on is not None:
+            errors.setdefault(
+                "watched_on",
+                _("A film you still want to watch has no watch date."),
+            )
     if errors:
         raise ValidationError(errors)

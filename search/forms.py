@@ -1,8 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from films.constants import FILM_YEAR_MAX, FILM_YEAR_MIN
 from films.selectors import genre_list
+from films.years import FILM_YEAR_MAX, FILM_YEAR_MIN
 
 QUERY_MAX_LENGTH = 200
 # The REST API's suggestions endpoint (shared contract); static/js/autocomplete.js

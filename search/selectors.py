@@ -7,15 +7,14 @@ over normalised text (films/search_text.py); the order is search/ranking.py.
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import Count
 from modelsearch.query import Fuzzy, PlainText
 from wagtail.search.backends import get_search_backend
 
-from films.constants import FILM_YEAR_MAX, FILM_YEAR_MIN
 from films.models import Film, FilmTranslation
 from films.search_text import normalise
-from films.selectors import film_order_by
-from reviews.models import UserFilm
+from films.selectors import FILM_ORDERINGS, film_order_by
+from films.years import FILM_YEAR_MAX, FILM_YEAR_MIN
+from reviews.selectors import film_rating_counts
 
 from . import ranking
 
@@ -67,16 +66,6 @@ class FilmsInOrder:
         return [films[pk] for pk in ids if pk in films]
 
 
-def members_rating_counts(film_ids):
-    """{film id: how many members rated it}, the ranking's first tie-break.
-
-    The one place search reads members' numbers: re-point it when those move.
-    """
-    rated = UserFilm.objects.filter(film_id__in=film_ids, rating__isnull=False)
-    counts = rated.order_by().values("film_id").annotate(n=Count("pk"))
-    return {row["film_id"]: row["n"] for row in counts}
-
-
 def _filtered(films, *, year, genre):
     if year is not None:
         films = films.filter(year=year)
@@ -116,7 +105,8 @@ def _matching_ids(query, films, *, limit):
             backend.autocomplete(query, films)[:limit],
         ]
     )
-    counts = members_rating_counts([c.pk for c in candidates]) if candidates else {}
+    # The ranking's first tie-break: the members' rating counts (reviews/).
+    counts = film_rating_counts([c.pk for c in candidates]) if candidates else {}
     return ranking.rank(query, candidates, counts)
 
 
@@ -172,20 +162,31 @@ def film_matches(*, query, year=None, genre=None, limit=SEARCH_MAX_MATCHES):
     return FilmMatches(ids, corrected=corrected)
 
 
-def film_search(*, queryset, query="", year=None, genre=None, ordering=None):
+def film_search(
+    *,
+    queryset,
+    query="",
+    year=None,
+    genre=None,
+    ordering=None,
+    orderings=FILM_ORDERINGS,
+):
     """Filter, search and order films for a list page or the API.
 
     Returns (films, matches): `films` supports len() and slicing (a queryset
-    without a query or with an `ordering`, FILM_ORDERINGS key, `-` first for
-    descending); `matches` is FilmMatches, or None without a query.
+    without a query or with an `ordering`); `matches` is FilmMatches, or None
+    without a query. `ordering` is an `orderings` key (default FILM_ORDERINGS;
+    a caller that annotates `queryset` adds its own names, e.g. reviews'
+    MEMBER_ORDERINGS), `-` first for descending.
     """
     if not query:
         films = _filtered(queryset, year=year, genre=genre)
-        return films.order_by(*film_order_by(ordering or "title")), None
+        order = film_order_by(ordering or "title", orderings=orderings)
+        return films.order_by(*order), None
     matches = film_matches(query=query, year=year, genre=genre)
     if ordering:
         films = queryset.filter(pk__in=matches.film_ids)
-        return films.order_by(*film_order_by(ordering)), matches
+        return films.order_by(*film_order_by(ordering, orderings=orderings)), matches
     return FilmsInOrder(queryset, matches.film_ids), matches
 
 

@@ -7,6 +7,7 @@ from django.template.response import TemplateResponse
 from accounts.permissions import member_can_review
 from films import tmdb
 from films.selectors import film_card_queryset, tmdb_search_not_imported
+from reviews.selectors import with_member_numbers
 
 from .forms import SearchForm
 from .selectors import film_search
@@ -59,7 +60,7 @@ def search(request):
         if query or year or genre:
             # Filters before the search, ranked by relevance (see film_search).
             results, matches = film_search(
-                queryset=film_card_queryset(),
+                queryset=with_member_numbers(film_card_queryset()),
                 query=query,
                 year=year,
                 genre=genre.slug if genre else None,

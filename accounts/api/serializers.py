@@ -6,11 +6,13 @@ from rest_framework import exceptions, serializers
 from rest_framework_simplejwt import serializers as jwt_serializers
 
 from accounts.api.permissions import VERIFY_EMAIL_MESSAGE
+from accounts.forms import LoginForm
 from accounts.models import User
 from accounts.permissions import member_can_review
 from accounts.services import user_profile_update
+from accounts.tokens import MemberRefreshToken, token_member, token_rotate
 from films.api.serializers import absolute_url
-from filmtracker.rest.fields import LimitedCharField
+from filmtracker.rest.fields import LimitedCharField, StrictCharField
 
 
 def profile_url(serializer, user):
@@ -115,13 +117,67 @@ class MeSerializer(serializers.ModelSerializer):
 
 
 class TokenObtainPairSerializer(jwt_serializers.TokenObtainPairSerializer):
-    """simplejwt's, plus the site's rule: no sign-in before the email is verified."""
+    """Signs in through the site's login form, so the API shares its rules.
+
+    allauth's form counts failed attempts per client address and per account
+    (ACCOUNT_RATE_LIMITS "login_failed"): 30 guesses from 30 addresses hit the
+    same per-account limit as the login page, and over it the API answers 429.
+    Members must have verified their email address (403).
+    """
+
+    token_class = MemberRefreshToken
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields[self.username_field] = StrictCharField(write_only=True)
+        # Like the site's login form: spaces are part of a password.
+        self.fields["password"] = StrictCharField(
+            write_only=True, trim_whitespace=False, style={"input_type": "password"}
+        )
 
     def validate(self, attrs):
-        data = super().validate(attrs)
+        request = self.context["request"]
+        form = LoginForm(
+            data={"login": attrs[self.username_field], "password": attrs["password"]},
+            request=getattr(request, "_request", request),
+        )
+        # allauth's form lets an inactive account through (its login step then
+        # shows "account inactive"); here it is bad credentials, like simplejwt.
+        if not form.is_valid() or not form.user.is_active:
+            codes = {
+                e.code for errors in form.errors.as_data().values() for e in errors
+            }
+            if "too_many_login_attempts" in codes:
+                raise exceptions.Throttled(detail=form.non_field_errors()[0])
+            raise exceptions.AuthenticationFailed(
+                self.error_messages["no_active_account"], "no_active_account"
+            )
+        self.user = form.user
         if not member_can_review(self.user):
             raise exceptions.PermissionDenied(VERIFY_EMAIL_MESSAGE)
-        return data
+        refresh = self.get_token(self.user)
+        return {"refresh": str(refresh), "access": str(refresh.access_token)}
+
+
+class TokenRefreshSerializer(jwt_serializers.TokenRefreshSerializer):
+    """Rotation that keeps the first token's expiry and refuses revoked tokens.
+
+    A token of a deleted, deactivated or since re-passworded member is a 401
+    (accounts/tokens.py).
+    """
+
+    refresh = StrictCharField()
+    token_class = MemberRefreshToken
+
+    def validate(self, attrs):
+        refresh = self.token_class(attrs["refresh"])
+        token_member(refresh)
+        access, new_refresh = token_rotate(refresh)
+        return {"access": access, "refresh": new_refresh}
+
+
+class TokenBlacklistSerializer(jwt_serializers.TokenBlacklistSerializer):
+    refresh = StrictCharField(write_only=True)
 
 
 # The token endpoints' documented shapes (simplejwt's serializers build their

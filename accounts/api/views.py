@@ -22,9 +22,11 @@ from .serializers import (
     MeSerializer,
     PublicProfileSerializer,
     RefreshTokenSerializer,
+    TokenBlacklistSerializer,
     TokenCredentialsSerializer,
     TokenObtainPairSerializer,
     TokenPairSerializer,
+    TokenRefreshSerializer,
 )
 
 USERNAME = OpenApiParameter(
@@ -119,7 +121,8 @@ AUTH_THROTTLES = [*api_settings.DEFAULT_THROTTLE_CLASSES, ScopedRateThrottle]
         summary="Get a JWT pair",
         description="Signs in with a username (or email address) and "
         "password: returns an access token and a refresh token. Members must "
-        "have verified their email address.",
+        "have verified their email address. Failed attempts count against the "
+        "same per-account limit as the site's login page (429 when over it).",
         request=TokenCredentialsSerializer,
         responses={
             200: TokenPairSerializer,
@@ -147,7 +150,10 @@ class TokenObtainView(jwt_views.TokenObtainPairView):
         tags=["auth"],
         summary="Refresh a JWT pair",
         description="Exchanges a refresh token for a new access token and a "
-        "new refresh token; the old refresh token stops working.",
+        "new refresh token; the old refresh token stops working. The new one "
+        "expires when the first token of this sign-in does. Tokens stop "
+        "working when the member changes or resets their password or deletes "
+        "their account.",
         request=RefreshTokenSerializer,
         responses={
             200: TokenPairSerializer,
@@ -157,6 +163,7 @@ class TokenObtainView(jwt_views.TokenObtainPairView):
     )
 )
 class TokenRefreshView(jwt_views.TokenRefreshView):
+    serializer_class = TokenRefreshSerializer
     throttle_classes = AUTH_THROTTLES
     throttle_scope = "auth"
 
@@ -176,6 +183,7 @@ class TokenRefreshView(jwt_views.TokenRefreshView):
     )
 )
 class LogoutView(jwt_views.TokenBlacklistView):
+    serializer_class = TokenBlacklistSerializer
     throttle_classes = AUTH_THROTTLES
     throttle_scope = "auth"
 

@@ -72,15 +72,6 @@ def test_member_without_any_address_is_told_to_add_one(client):
     assert "has no email address to verify" in response.content.decode()
 
 
-def test_class_based_views_use_the_mixin(client, member, unverified_member):
-    url = "/test-only/rate-cbv/"
-    assert client.post(url).status_code == 302
-    client.force_login(unverified_member)
-    assert client.post(url).status_code == 403
-    client.force_login(member)
-    assert client.post(url).content.decode() == f"rated by {member.username}"
-
-
 def test_decorator_with_request_factory(rf, member, unverified_member):
     calls = []
 

@@ -59,7 +59,7 @@ def _assert_site_page(response, title):
     assert response.status_code == 200
     html = response.content.decode()
     assert 'class="navbar' in html  # templates/base.html, not allauth's bare layout
-    assert "bootstrap.min.css" in html
+    assert "bootstrap.trimmed.min.css" in html
     assert f"{title} · FilmTracker</title>" in " ".join(html.split())
     audit = _audit(html)
     assert audit.inline_styles == 0

@@ -5,14 +5,13 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 from wagtail.images.models import SourceImageIOError
 
-from films.constants import FILM_YEAR_MAX, FILM_YEAR_MIN
 from films.models import Credit, Film, Genre, Person
-from filmtracker.rest.fields import LimitedCharField
+from films.posters import API_POSTER_RENDITIONS
+from films.years import FILM_YEAR_MAX, FILM_YEAR_MIN
+from filmtracker.rest.fields import LimitedCharField, StrictIntegerField
 
 logger = logging.getLogger(__name__)
 
-# Poster sizes the API offers; the same specs the site's templates use.
-POSTER_RENDITIONS = {"small": "fill-300x450", "large": "fill-400x600"}
 FILM_ORDERING_CHOICES = [
     ("title", _("Title, A to Z")),
     ("-title", _("Title, Z to A")),
@@ -78,7 +77,11 @@ class FilmSummarySerializer(serializers.ModelSerializer):
 
 
 class FilmListSerializer(FilmSummarySerializer):
-    """A film with the site's numbers, fed by `Film.objects.with_stats()`."""
+    """A film with the site's numbers.
+
+    The numbers are annotations of reviews.selectors.with_member_numbers(),
+    which the API's viewset (filmtracker/rest/films.py) adds to its queryset.
+    """
 
     genres = GenreSerializer(many=True, read_only=True)
     average_rating = serializers.SerializerMethodField(
@@ -136,14 +139,14 @@ class FilmListSerializer(FilmSummarySerializer):
         # Uses the renditions prefetched by film_list_queryset(); creates any
         # that are missing (once per poster and size).
         try:
-            renditions = film.poster.get_renditions(*POSTER_RENDITIONS.values())
+            renditions = film.poster.get_renditions(*API_POSTER_RENDITIONS.values())
         except SourceImageIOError:
             # A lost image file costs the film its poster, not the whole list.
             logger.warning("Poster file of film %s is missing", film.pk)
             return None
         return {
             name: absolute_url(self, renditions[spec].url)
-            for name, spec in POSTER_RENDITIONS.items()
+            for name, spec in API_POSTER_RENDITIONS.items()
         }
 
 
@@ -187,6 +190,13 @@ class FilmDetailSerializer(FilmListSerializer):
         return CastMemberSerializer(film.cast, many=True).data
 
 
+class FilmYearField(serializers.IntegerField):
+    """A film year: FILM_YEAR_MIN to FILM_YEAR_MAX (films/years.py)."""
+
+    def __init__(self, **kwargs):
+        super().__init__(min_value=FILM_YEAR_MIN, max_value=FILM_YEAR_MAX, **kwargs)
+
+
 class FilmListQuerySerializer(serializers.Serializer):
     """The film list's query parameters."""
 
@@ -196,9 +206,7 @@ class FilmListQuerySerializer(serializers.Serializer):
         max_length=200,
         help_text=_("Words to search for in titles and overviews."),
     )
-    year = serializers.IntegerField(
-        required=False, min_value=FILM_YEAR_MIN, max_value=FILM_YEAR_MAX
-    )
+    year = FilmYearField(required=False)
     genre = serializers.SlugField(
         required=False, help_text=_("A genre's slug, e.g. `science-fiction`.")
     )
@@ -226,16 +234,14 @@ TMDB_ID_MAX = 2**31 - 1
 
 
 class FilmImportSerializer(serializers.Serializer):
-    tmdb_id = serializers.IntegerField(
+    tmdb_id = StrictIntegerField(
         min_value=1, max_value=TMDB_ID_MAX, help_text=_("The film's id on TMDB.")
     )
 
 
 class TMDBSearchQuerySerializer(serializers.Serializer):
     query = LimitedCharField(max_length=200, help_text=_("Title to look for."))
-    year = serializers.IntegerField(
-        required=False, min_value=FILM_YEAR_MIN, max_value=FILM_YEAR_MAX
-    )
+    year = FilmYearField(required=False)
     page = serializers.IntegerField(
         required=False, default=1, min_value=1, max_value=500
     )

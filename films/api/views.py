@@ -1,15 +1,13 @@
 import hashlib
 
-from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.http import urlencode
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
-from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import status, viewsets
 from rest_framework.decorators import action
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import APIException, ValidationError
 from rest_framework.permissions import AllowAny
 from rest_framework.response import Response
 
@@ -17,19 +15,17 @@ from accounts.api.examples import NOT_VERIFIED
 from accounts.api.permissions import IsVerifiedMember
 from films import tmdb
 from films.cache import film_cached
-from films.models import Film
-from films.selectors import film_list_queryset, tmdb_search_not_imported
-from films.services import film_import_from_tmdb
+from films.posters import API_POSTER_RENDITIONS
+from films.selectors import (
+    FILM_ORDERINGS,
+    film_list_queryset,
+    tmdb_search_not_imported,
+)
+from films.services import AdultFilmRefused, FilmImportFailed, film_import_from_tmdb
 from filmtracker.rest.openapi import error_responses
-from reviews.api.examples import REVIEW_RESPONSE
-from reviews.api.filters import StatusFilter
-from reviews.api.serializers import ReviewSerializer
-from reviews.selectors import userfilm_list_queryset
-from search.selectors import film_autocomplete, film_search
 
 from . import examples
 from .serializers import (
-    POSTER_RENDITIONS,
     AutocompleteQuerySerializer,
     FilmDetailSerializer,
     FilmImportSerializer,
@@ -41,6 +37,14 @@ from .serializers import (
 )
 
 TMDB_ERRORS = (502, 503, 504)
+
+
+class ImportConflict(APIException):
+    status_code = status.HTTP_409_CONFLICT
+    default_code = "import_failed"
+    default_detail = FilmImportFailed.message
+
+
 FILM_ID = OpenApiParameter(
     "id", int, OpenApiParameter.PATH, description="The film's id."
 )
@@ -90,16 +94,26 @@ def query_params(serializer_class, request):
     ),
 )
 class FilmViewSet(viewsets.ReadOnlyModelViewSet):
-    """The film catalogue: read by anyone, grown by importing from TMDB."""
+    """The film catalogue: read by anyone, grown by importing from TMDB.
+
+    The API serves filmtracker/rest/films.py's subclass, which adds the
+    members' numbers (and the orderings by them) and each film's reviews.
+    """
 
     serializer_class = FilmListSerializer
     lookup_value_regex = "[0-9]+"
-    filterset_class = None  # set by the reviews action
+    # `?ordering=` names (film_search's `orderings`), and those whose order
+    # any rating can change, so that a list in that order is never cached.
+    orderings = FILM_ORDERINGS
+    uncached_orderings = ()
+    # The search (search/selectors.py: film_search, film_autocomplete) ranks
+    # with the members' numbers, so the subclass wires it in from above:
+    # films/ imports neither search/ nor reviews/.
+    film_search = None
+    film_autocomplete = None
 
     def get_queryset(self):
-        if self.action == "reviews":
-            return userfilm_list_queryset()
-        films = film_list_queryset(poster_renditions=POSTER_RENDITIONS.values())
+        films = film_list_queryset(poster_renditions=API_POSTER_RENDITIONS.values())
         if self.action in ("retrieve", "import_film"):
             films = films.prefetch_related("credits__person")
         return films
@@ -114,12 +128,13 @@ class FilmViewSet(viewsets.ReadOnlyModelViewSet):
         ordering = params.get("ordering") or ""
 
         def build():
-            films, _matches = film_search(
+            films, _matches = self.film_search(
                 queryset=self.get_queryset(),
                 query=params.get("q", "").strip(),
                 year=params.get("year"),
                 genre=params.get("genre"),
                 ordering=params.get("ordering"),
+                orderings=self.orderings,
             )
             page = self.paginate_queryset(films)
             data = self.get_paginated_response(
@@ -127,8 +142,8 @@ class FilmViewSet(viewsets.ReadOnlyModelViewSet):
             ).data
             return data, [film.pk for film in page]
 
-        if ordering.removeprefix("-") == "average":
-            # A rating on any film can reorder this list: not cacheable per film.
+        if ordering.removeprefix("-") in self.uncached_orderings:
+            # Any film's change can reorder this list: not cacheable per film.
             return Response(build()[0])
         # Not member-specific: the same page for everyone, until a film on it
         # changes or the catalogue does (films/cache.py).
@@ -160,7 +175,7 @@ class FilmViewSet(viewsets.ReadOnlyModelViewSet):
     )
     def autocomplete(self, request):
         text = query_params(AutocompleteQuerySerializer, request).get("q", "").strip()
-        films = film_autocomplete(text=text) if text else []
+        films = self.film_autocomplete(text=text) if text else []
         context = self.get_serializer_context()
         return Response(FilmSummarySerializer(films, many=True, context=context).data)
 
@@ -178,6 +193,7 @@ class FilmViewSet(viewsets.ReadOnlyModelViewSet):
                 400,
                 401,
                 403,
+                409,
                 *TMDB_ERRORS,
                 examples={400: [examples.UNKNOWN_TMDB_ID], 403: [NOT_VERIFIED]},
             ),
@@ -197,10 +213,14 @@ class FilmViewSet(viewsets.ReadOnlyModelViewSet):
         tmdb_id = serializer.validated_data["tmdb_id"]
         try:
             film, created = film_import_from_tmdb(tmdb_id=tmdb_id)
+        except AdultFilmRefused as refused:
+            raise ValidationError({"tmdb_id": [refused.message]}) from None
         except tmdb.TMDBNotFound:
             raise ValidationError(
                 {"tmdb_id": [_("TMDB has no film with id %(id)s.") % {"id": tmdb_id}]}
             ) from None
+        except FilmImportFailed:
+            raise ImportConflict from None
         film = self.get_queryset().get(pk=film.pk)
         data = FilmDetailSerializer(film, context=self.get_serializer_context()).data
         if not created:
@@ -211,28 +231,6 @@ class FilmViewSet(viewsets.ReadOnlyModelViewSet):
             status=status.HTTP_201_CREATED,
             headers={"Location": request.build_absolute_uri(location)},
         )
-
-    @extend_schema(
-        summary="List a film's ratings and reviews",
-        parameters=[FILM_ID],
-        description="Members' entries for this film, newest first.",
-        responses={200: ReviewSerializer(many=True), **error_responses(400, 404)},
-        examples=[REVIEW_RESPONSE],
-    )
-    @action(
-        detail=True,
-        methods=["get"],
-        permission_classes=[AllowAny],
-        filter_backends=[DjangoFilterBackend],
-        filterset_class=StatusFilter,
-    )
-    def reviews(self, request, pk=None):
-        film = get_object_or_404(Film.objects.only("pk"), pk=pk)
-        userfilms = self.filter_queryset(self.get_queryset().filter(film=film))
-        page = self.paginate_queryset(userfilms)
-        context = self.get_serializer_context()
-        data = ReviewSerializer(page, many=True, context=context).data
-        return self.get_paginated_response(data)
 
 
 class TMDBViewSet(viewsets.ViewSet):

@@ -3,9 +3,16 @@
 import math
 
 from django import template
+from django.utils import formats
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 
+from films.models import content_language
+
 register = template.Library()
+
+# The most posters one row of film_grid.html shows (row-cols-lg-6).
+GRID_ROW = 6
 
 
 @register.filter
@@ -18,11 +25,13 @@ def stars(rating):
 
 
 @register.inclusion_tag("includes/stars.html")
-def star_rating(rating, size=""):
+def star_rating(rating, size="", number=True):
     """Stars for a 1-10 rating or average, rounded to the nearest half star.
 
     Drawn with CSS (a class per half-star step) so the page needs no inline
-    style; screen readers get the value as text.
+    style; screen readers get the value as text. The value is also shown as a
+    number beside them (`number=False` where the page already shows it): the
+    stars' colours alone do not reach 3:1 against each other.
     """
     value = stars(rating)
     if value is None:
@@ -32,6 +41,7 @@ def star_rating(rating, size=""):
         "value": value,
         "steps": int(value * 2),
         "size": size,
+        "number": formats.number_format(value, 1 if value % 1 else 0) if number else "",
         "label": _("%(stars)s out of 5 stars") % {"stars": f"{value:g}"},
     }
 
@@ -50,15 +60,62 @@ def runtime(minutes):
 
 
 @register.filter
-def stars_text(rating):
-    """A 1-10 rating as '3.5' (stars, to the half)."""
-    value = stars(rating)
-    return "" if value is None else f"{value:g}"
-
-
-@register.filter
 def out_of_five(rating):
     """A 1-10 average as an exact value out of 5 (format it with floatformat)."""
     if rating is None or rating == "":
         return None
     return float(rating) / 2
+
+
+@register.filter
+def text_language(film, name):
+    """The language of what `film.display_<name>` shows (see Film.text_language)."""
+    return film.text_language(name)
+
+
+@register.simple_tag
+def lang_attr(code):
+    """` lang="<code>"` when `code` is not the page's language, else "".
+
+    For text from TMDB (English fallbacks, original titles) inside a page in
+    another language. An unknown language ("") gets no attribute at all:
+    `lang=""` would claim the text is in no language.
+    """
+    if not code or code == content_language():
+        return ""
+    return format_html(' lang="{}"', code)
+
+
+def poster_loading(index, *, row, first=True):
+    """How to load the `index`th (from 0) poster of a list: a dict with
+    `loading` ("eager" in the first row of the page's first list, else "lazy")
+    and `fetchpriority` ("high" for the very first poster, the likely Largest
+    Contentful Paint; None, which renders no attribute, for the others)."""
+    top = first and index < row
+    return {
+        "loading": "eager" if top else "lazy",
+        "fetchpriority": "high" if first and index == 0 else None,
+    }
+
+
+@register.simple_tag
+def poster_loading_of(index, *, row, first=True):
+    """poster_loading() in a template: `{% poster_loading_of i row=2 as load %}`."""
+    return poster_loading(index, row=row, first=first)
+
+
+@register.inclusion_tag("includes/film_grid.html", takes_context=True)
+def film_grid(context, films):
+    """A grid of film cards. The first grid rendered for a request loads its
+    first row eagerly (the posters a phone shows above the fold); later ones
+    (home's second list) stay lazy."""
+    request = context.get("request")
+    first = request is not None and not getattr(request, "_film_grid_shown", False)
+    if request is not None:
+        request._film_grid_shown = True
+    return {
+        "cards": [
+            {"film": film, **poster_loading(i, row=GRID_ROW, first=first)}
+            for i, film in enumerate(films)
+        ]
+    }

@@ -23,8 +23,6 @@ from films.tmdb import (
     TMDBTimeout,
     TMDBUnavailable,
 )
-from reviews.factories import UserFilmFactory
-from reviews.models import UserFilm
 
 pytestmark = pytest.mark.django_db
 Image = get_image_model()
@@ -85,28 +83,6 @@ def test_importing_twice_gives_one_film_and_one_poster(fake_tmdb):
     assert Credit.objects.filter(film=first).count() == 5
 
 
-def test_reimport_updates_in_place_keeps_slug_and_members_ratings(fake_tmdb, member):
-    film, _ = film_import_from_tmdb(tmdb_id=603)
-    rating = UserFilmFactory(user=member, film=film, rating=9, comment="Whoa.")
-    before = list(UserFilm.objects.values())
-    fake_tmdb.set_movie(603, title="The Matrix (Remastered)", runtime=140)
-    again, created = film_import_from_tmdb(tmdb_id=603)
-    # Details are cached for TMDB_CACHE_TTL: the second import saw the old ones.
-    assert not created and again.title == "The Matrix"
-    cache.clear()
-    again, created = film_import_from_tmdb(tmdb_id=603)
-    again.refresh_from_db()
-    assert (again.pk, again.title, again.runtime) == (
-        film.pk,
-        "The Matrix (Remastered)",
-        140,
-    )
-    assert again.slug == "the-matrix-1999"
-    assert list(UserFilm.objects.values()) == before
-    rating.refresh_from_db()
-    assert rating.rating == 9
-
-
 def test_a_new_poster_path_replaces_the_poster_and_deletes_the_old_one(
     fake_tmdb, django_capture_on_commit_callbacks
 ):
@@ -150,7 +126,7 @@ def test_people_are_shared_between_films(fake_tmdb):
 
 
 def test_russian_import_keeps_english_base_and_cyrillic_translation(fake_tmdb):
-    film, _ = film_import_from_tmdb(tmdb_id=1398, language="ru-RU")
+    film, _ = film_import_from_tmdb(tmdb_id=1398)
     film.refresh_from_db()
     # The film itself is TMDB's English text; Russian is its translation.
     assert film.title == "Stalker"
@@ -168,7 +144,7 @@ def test_russian_import_keeps_english_base_and_cyrillic_translation(fake_tmdb):
 
 def test_existing_genres_keep_their_names(fake_tmdb):
     GenreFactory(name="Sci-Fi", tmdb_id=878)
-    film, _ = film_import_from_tmdb(tmdb_id=603, language="ru-RU")
+    film, _ = film_import_from_tmdb(tmdb_id=603)
     assert sorted(film.genres.values_list("name", flat=True)) == ["Action", "Sci-Fi"]
     assert Genre.objects.get(tmdb_id=878).name == "Sci-Fi"
     assert Genre.objects.get(tmdb_id=28).name == "Action"
@@ -182,14 +158,6 @@ def test_a_film_without_poster_date_or_runtime_imports(fake_tmdb):
     assert film.release_date is None and film.year is None and film.runtime is None
     assert film.genres.count() == 0 and film.credits.count() == 0
     assert fake_tmdb.count(POSTERS) == 0
-
-
-def test_import_never_touches_other_films_ratings(fake_tmdb, member):
-    other = FilmFactory()
-    UserFilmFactory(user=member, film=other, rating=4)
-    film_import_from_tmdb(tmdb_id=604)
-    assert UserFilm.objects.get(film=other).rating == 4
-    assert UserFilm.objects.count() == 1
 
 
 def test_a_race_lost_on_the_unique_tmdb_id_returns_the_winners_film(
@@ -272,3 +240,56 @@ def test_without_credentials_import_says_tmdb_is_off(settings):
     with pytest.raises(TMDBNotConfigured):
         film_import_from_tmdb(tmdb_id=603)
     assert Film.objects.count() == 0
+
+
+@pytest.mark.parametrize(
+    ("ours", "theirs"),
+    [
+        ("Film Noir", "Film-Noir"),  # same slug
+        ("film-noir", "Film-Noir"),  # same name in another case
+        ("Film-Noir", "Film-Noir"),  # same name
+    ],
+)
+def test_a_genre_entered_by_hand_becomes_tmdbs(fake_tmdb, ours, theirs):
+    genre = GenreFactory(name=ours, slug="film-noir", tmdb_id=None)
+    fake_tmdb.set_movie(603, genres=[{"id": 99001, "name": theirs}])
+
+    film, _ = film_import_from_tmdb(tmdb_id=603)
+
+    genre.refresh_from_db()
+    assert list(film.genres.all()) == [genre]
+    assert (genre.tmdb_id, genre.name) == (99001, ours)  # the editor's name stays
+
+
+def test_a_namesake_with_another_tmdb_id_serves_both(fake_tmdb):
+    drama = GenreFactory(name="Drama", slug="drama", tmdb_id=18)
+    fake_tmdb.set_movie(603, genres=[{"id": 99002, "name": "Drama"}])
+
+    film, _ = film_import_from_tmdb(tmdb_id=603)
+
+    assert list(film.genres.all()) == [drama]
+    assert Genre.objects.count() == 1
+
+
+def test_genres_in_other_scripts_get_slugs_of_their_own(fake_tmdb):
+    names = {99003: "ドラマ", 99004: "アクション", 99005: "???"}
+    fake_tmdb.set_movie(603, genres=[{"id": k, "name": v} for k, v in names.items()])
+
+    film, _ = film_import_from_tmdb(tmdb_id=603)
+
+    slugs = list(film.genres.values_list("slug", flat=True))
+    assert len(set(slugs)) == 3 and all(slugs)
+
+
+def test_a_film_our_database_refuses_is_a_clear_error(fake_tmdb, monkeypatch):
+    """Whatever the clash, the caller gets FilmImportFailed, never an
+    IntegrityError (the API turns it into 409, the pages into a message)."""
+
+    def clash(*args, **kwargs):
+        raise IntegrityError("duplicate key value violates unique constraint")
+
+    monkeypatch.setattr(services, "_credits_replace", clash)
+
+    with pytest.raises(services.FilmImportFailed):
+        film_import_from_tmdb(tmdb_id=603)
+    assert not Film.objects.filter(tmdb_id=603).exists()

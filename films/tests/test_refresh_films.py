@@ -11,15 +11,18 @@ from films.factories import FilmFactory
 from films.models import Film
 from films.services import film_import_from_tmdb
 from home.demo import load_catalogue
-from reviews.factories import UserFilmFactory
-from reviews.models import UserFilm
 
 pytestmark = pytest.mark.django_db
 
 
 def refresh(*args):
+    """The command's output; a CommandError carries it as `.output`."""
     out = StringIO()
-    call_command("refresh_films", *args, stdout=out)
+    try:
+        call_command("refresh_films", *args, stdout=out)
+    except CommandError as e:
+        e.output = out.getvalue()
+        raise
     return out.getvalue()
 
 
@@ -36,18 +39,6 @@ def matrix(fake_tmdb):
     return film
 
 
-@pytest.fixture
-def ratings(matrix):
-    rows = [UserFilmFactory(film=matrix, rating=r) for r in (10, 7, 3)]
-    return {row.pk: (row.user_id, row.rating, row.comment) for row in rows}
-
-
-def rating_rows():
-    return {
-        row.pk: (row.user_id, row.rating, row.comment) for row in UserFilm.objects.all()
-    }
-
-
 def test_dry_run_lists_changes_and_saves_nothing(fake_tmdb, matrix):
     synced_at = Film.objects.get(pk=matrix.pk).tmdb_synced_at
     fake_tmdb.set_movie(603, title="The Matrix (Remastered)", runtime=137)
@@ -62,21 +53,6 @@ def test_dry_run_lists_changes_and_saves_nothing(fake_tmdb, matrix):
         136,
         synced_at,
     )
-
-
-def test_a_real_run_updates_the_title_and_keeps_every_rating(
-    fake_tmdb, matrix, ratings
-):
-    fake_tmdb.set_movie(603, title="The Matrix (Remastered)")
-    out = refresh()
-    assert "The Matrix (Remastered) (1999): updated" in out
-    assert "title: The Matrix -> The Matrix (Remastered)" in out
-    assert "1 updated, 0 unchanged" in out
-    film = Film.objects.get(pk=matrix.pk)
-    assert film.title == "The Matrix (Remastered)"
-    assert film.slug == matrix.slug
-    assert film.tmdb_synced_at > timezone.now() - timedelta(minutes=1)
-    assert rating_rows() == ratings
 
 
 def test_the_refresh_asks_tmdb_even_when_a_cached_answer_exists(fake_tmdb, matrix):
@@ -101,20 +77,6 @@ def test_fresh_films_are_left_alone(fake_tmdb, matrix):
     assert "1 films checked" in refresh("--older-than", "5")
 
 
-def test_a_film_gone_from_tmdb_stays_marked_and_keeps_its_ratings(
-    fake_tmdb, matrix, ratings
-):
-    fake_tmdb.remove_movie(603)
-    out = refresh()
-    assert "The Matrix (1999): gone from TMDB (kept, marked)" in out
-    assert "1 gone from TMDB" in out
-    film = Film.objects.get(pk=matrix.pk)
-    assert film.tmdb_missing
-    assert film.title == "The Matrix"
-    assert rating_rows() == ratings
-    assert "nothing to do" in refresh()  # no longer refreshed
-
-
 def test_dry_run_does_not_mark_missing_films(fake_tmdb, matrix):
     fake_tmdb.remove_movie(603)
     assert "1 gone from TMDB" in refresh("--dry-run")
@@ -124,9 +86,14 @@ def test_dry_run_does_not_mark_missing_films(fake_tmdb, matrix):
 def test_a_failure_on_one_film_does_not_stop_the_others(fake_tmdb, matrix):
     memento, _ = film_import_from_tmdb(tmdb_id=77)
     age(memento, 300)  # refreshed first
-    fake_tmdb.fail_next("server_error", times=3)  # the first try and two retries
-    out = refresh()
-    assert "Memento (2000): failed (TMDB movie/77: HTTP 500" in out
+    # The client's three tries, twice: the job's first try and its retry.
+    fake_tmdb.fail_next("server_error", times=6, path="/3/movie/77")
+    with pytest.raises(CommandError, match="1 films failed") as failed:
+        refresh()
+    assert failed.value.returncode == 1  # the exit status: how many failed
+    out = failed.value.output
+    assert "Memento (2000): failed (Refreshing Memento (2000) (TMDB film 77): " in out
+    assert "still failing after 2 tries" in out and "HTTP 500" in out
     assert "The Matrix (1999): unchanged" in out
     assert "1 failed" in out
     assert Film.objects.get(pk=memento.pk).title == "Memento"
@@ -160,3 +127,47 @@ def test_against_the_fake_every_demo_film_is_known(fake_tmdb):
     out = refresh("--dry-run")
     assert "64 films checked" in out
     assert "0 gone from TMDB" in out and "0 failed" in out
+
+
+def test_with_the_database_queue_each_film_becomes_one_job(fake_tmdb, matrix, settings):
+    from django_tasks_db.models import DBTaskResult
+
+    memento, _ = film_import_from_tmdb(tmdb_id=77)
+    age(memento, 300)
+    settings.TASKS = {"default": {"BACKEND": settings.TASKS_BACKENDS["database"]}}
+    out = refresh()
+    assert "Memento (2000): queued" in out and "The Matrix (1999): queued" in out
+    assert "2 films queued for a refresh" in out
+    jobs = DBTaskResult.objects.filter(task_path="films.tasks.film_refresh")
+    assert sorted(job.args_kwargs["kwargs"]["film_id"] for job in jobs) == sorted(
+        [matrix.pk, memento.pk]
+    )
+    assert {job.status for job in jobs} == {"READY"}  # a worker runs them
+
+
+def test_a_film_that_cannot_be_queued_is_counted_and_the_rest_go_on(
+    fake_tmdb, matrix, monkeypatch
+):
+    from django.db import DatabaseError
+
+    from films.management.commands import refresh_films
+    from films.tasks import film_refresh
+
+    memento, _ = film_import_from_tmdb(tmdb_id=77)
+    age(memento, 300)  # queued first
+
+    class Queue:
+        @staticmethod
+        def enqueue(*, film_id):
+            if film_id == memento.pk:
+                raise DatabaseError("database is locked")
+            return film_refresh.enqueue(film_id=film_id)
+
+    monkeypatch.setattr(refresh_films, "film_refresh", Queue)
+    with pytest.raises(CommandError) as failed:
+        refresh()
+    assert failed.value.returncode == 1
+    out = failed.value.output
+    assert "Memento (2000): could not be queued (database is locked)" in out
+    assert "The Matrix (1999): unchanged" in out
+    assert "1 could not be queued" in out

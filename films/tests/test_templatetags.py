@@ -5,7 +5,6 @@ from films.templatetags.film_tags import (
     runtime,
     star_rating,
     stars,
-    stars_text,
 )
 
 
@@ -42,6 +41,4 @@ def test_runtime(minutes, text):
 
 
 def test_text_helpers():
-    assert stars_text(9) == "4.5"
-    assert stars_text(None) == ""
     assert out_of_five(6.6) == pytest.approx(3.3)

@@ -62,6 +62,14 @@ ERRORS = {
         _("No such object (for a list: no such page)."),
         error_example("Not found", "No Film matches the given query.", "not_found"),
     ),
+    409: (
+        _("The request conflicts with data already here; nothing was saved."),
+        error_example(
+            "Import failed",
+            "This film could not be saved: it clashes with data already here.",
+            "import_failed",
+        ),
+    ),
     429: (
         _("Too many requests; retry after the `Retry-After` header's seconds."),
         error_example(

@@ -7,8 +7,8 @@ Every environment variable is read here, once, through environs; `dev`,
 from datetime import timedelta
 from pathlib import Path
 
-from csp.constants import NONE, SELF, UNSAFE_EVAL, UNSAFE_INLINE
-from environs import Env
+from csp.constants import NONE, SELF, UNSAFE_INLINE
+from environs import Env, validate
 
 from .email_url import parse_email_url
 
@@ -37,6 +37,10 @@ INSTALLED_APPS = [
     "accounts",
     "search",
     "bench",
+    # Before django_tasks_db: its `db_worker` command replaces the package's.
+    "jobs",
+    "django_tasks",
+    "django_tasks_db",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
@@ -76,9 +80,15 @@ MIDDLEWARE = [
     # speak plain HTTP to the container (Docker, Render) get their "ok".
     "filmtracker.middleware.HealthCheckMiddleware",
     "filmtracker.middleware.RequestIDMiddleware",
+    # Outside the page cache, which stores uncompressed pages (filmtracker/delivery.py).
+    "filmtracker.delivery.CompressionMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "filmtracker.request_guards.NulInPathMiddleware",
     "filmtracker.middleware.PathCSPMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # /media/ when Django serves it: before sessions and locale, so no Vary.
+    "filmtracker.delivery.MediaMiddleware",
     # Anonymous visitors' cached pages, served before the session, locale,
     # CSRF and auth middleware below (and stored with their headers).
     "filmtracker.page_cache.PageCacheMiddleware",
@@ -93,6 +103,8 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # A film's former slugs (films.FilmSlug) redirect to its current address.
+    "films.middleware.FilmAddressRedirectMiddleware",
 ]
 
 # HealthCheckMiddleware answers /healthz before everything else (see there).
@@ -128,15 +140,36 @@ TEMPLATES = [
 DATABASES = {
     "default": env.dj_db_url("DATABASE_URL", f"sqlite:///{BASE_DIR / 'db.sqlite3'}")
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # The job worker writes beside the web process: WAL lets readers go on
+    # while one writes, and IMMEDIATE transactions take the write lock up front
+    # (waiting up to `timeout` seconds) instead of failing half-way with
+    # "database is locked" when two transactions upgrade at once.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        timeout=20,
+        transaction_mode="IMMEDIATE",
+        init_command="PRAGMA journal_mode=WAL;",
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Redis holds the cache and the shared rate-limit and throttle counters of all
 # workers. redis:// URLs go to django-redis rather than Django's own RedisCache:
 # that one builds a new redis.Redis client for every cache call, which was a
 # fifth of the CPU of a cached API response in the benchmark (profiled).
+# Our subclass (filmtracker/cache_backend.py) makes the cache optional: when
+# Redis is down or hangs, pages and the API serve from the database. Redis is
+# on the same network, so half a second is long for it: past that it counts
+# as down rather than holding a request.
 CACHES = {"default": env.dj_cache_url("CACHE_URL", "locmem://filmtracker")}
 if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
-    CACHES["default"]["BACKEND"] = "django_redis.cache.RedisCache"
+    CACHES["default"]["BACKEND"] = "filmtracker.cache_backend.ResilientRedisCache"
+    CACHES["default"].setdefault("OPTIONS", {}).update(
+        SOCKET_CONNECT_TIMEOUT=0.5,
+        SOCKET_TIMEOUT=0.5,
+        # DRF's throttles and allauth's rate limits: counted per worker
+        # during an outage rather than not at all (README "Security").
+        LOCAL_KEY_PREFIXES=["throttle_", "allauth:rl:"],
+    )
 # Sessions read through the cache (written to both): a signed-in page view
 # costs no session query while the cache holds it.
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
@@ -181,6 +214,8 @@ USE_TZ = True
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = env.path("STATIC_ROOT", BASE_DIR / "staticfiles")
 STATIC_URL = "/static/"
+# Files browsers ask for at the site's root (/favicon.ico), served by WhiteNoise.
+WHITENOISE_ROOT = BASE_DIR / "public"
 MEDIA_ROOT = env.path("MEDIA_ROOT", BASE_DIR / "media")
 MEDIA_URL = "/media/"
 # Serve uploaded media from Django itself, for hosts with no proxy in front
@@ -204,9 +239,16 @@ WAGTAILSEARCH_BACKENDS = {
 }
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
+# Its upload field turns an unreadable image into a form error (see there).
+WAGTAILIMAGES_IMAGE_FORM_BASE = "films.image_forms.ImageForm"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt"]
 WAGTAIL_I18N_ENABLED = False
+# Gravatar would send a hash of each editor's email address to another site.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# The dashboard would ask releases.wagtail.org for the latest version from
+# each editor's browser; upgrades are the operator's business, not theirs.
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 # Editors pick the admin's language in their Wagtail profile (default: the site's).
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
@@ -257,6 +299,10 @@ WAGTAILADMIN_LOGIN_URL = "admin_login"
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 # Password resets go through allauth's rate-limited flow only.
 WAGTAIL_PASSWORD_RESET_ENABLED = False
+# So do email and password changes: the admin's account page links to allauth's
+# pages (accounts/wagtail_hooks.py) instead of its own unverified, unlimited forms.
+WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False
+WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 # How many proxies we run in front of Django (nginx in docker compose, Render's
 # load balancer): allauth's rate limits then see the client's address, not ours.
 ALLAUTH_TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", 0)
@@ -280,6 +326,34 @@ TMDB_RETRY_MAX_WAIT = env.float("TMDB_RETRY_MAX_WAIT", 3.0)
 # re-syncs films older than this many days (run it at least weekly).
 TMDB_REFRESH_AFTER_DAYS = env.int("TMDB_REFRESH_AFTER_DAYS", 150)
 
+# --- Background jobs ----------------------------------------------------------
+
+# django-tasks. Wagtail's own tasks (search index, reference index, file
+# deletions) use the "default" backend too. `database` keeps the queue in the
+# site's database (no extra service; `manage.py db_worker` runs the jobs, and
+# on PostgreSQL several workers share it with SKIP LOCKED); `immediate` runs
+# each job inside the call that enqueued it (tests, or a site with no worker).
+TASKS_BACKENDS = {
+    "database": "django_tasks_db.DatabaseBackend",
+    "immediate": "django_tasks.backends.immediate.ImmediateBackend",
+}
+TASKS_BACKEND = env.str(
+    "TASKS_BACKEND", "database", validate=validate.OneOf(TASKS_BACKENDS)
+)
+TASKS = {"default": {"BACKEND": TASKS_BACKENDS[TASKS_BACKEND]}}
+# A worker writes a heartbeat this often (seconds); a running job whose worker
+# has been silent for JOBS_WORKER_LOST_AFTER is put back in the queue, at most
+# JOBS_MAX_ATTEMPTS times in all, then marked failed (jobs/services.py).
+JOBS_HEARTBEAT_SECONDS = env.float("JOBS_HEARTBEAT_SECONDS", 10.0)
+JOBS_WORKER_LOST_AFTER = env.float("JOBS_WORKER_LOST_AFTER", 60.0)
+JOBS_MAX_ATTEMPTS = env.int("JOBS_MAX_ATTEMPTS", 3)
+# Inside a job TMDB's 429/5xx are waited out longer than in a request (nobody
+# is waiting on the page): up to JOBS_RETRY_ATTEMPTS tries, waits doubling
+# from JOBS_RETRY_BACKOFF seconds, each at most JOBS_RETRY_MAX_WAIT.
+JOBS_RETRY_ATTEMPTS = env.int("JOBS_RETRY_ATTEMPTS", 5)
+JOBS_RETRY_BACKOFF = env.float("JOBS_RETRY_BACKOFF", 2.0)
+JOBS_RETRY_MAX_WAIT = env.float("JOBS_RETRY_MAX_WAIT", 60.0)
+
 # --- REST API ---------------------------------------------------------------
 
 REST_FRAMEWORK = {
@@ -287,7 +361,7 @@ REST_FRAMEWORK = {
     # JWT first: its WWW-Authenticate header makes anonymous writes answer 401
     # (sign in) rather than 403 (not allowed).
     "DEFAULT_AUTHENTICATION_CLASSES": [
-        "rest_framework_simplejwt.authentication.JWTAuthentication",
+        "accounts.api.authentication.MemberJWTAuthentication",
         "rest_framework.authentication.SessionAuthentication",
     ],
     "DEFAULT_PERMISSION_CLASSES": [
@@ -296,7 +370,7 @@ REST_FRAMEWORK = {
     # JSON only: nothing here takes files, and Django's form parsers read a
     # malformed multipart body as "no fields" (the fuzzer's PATCH of a bare
     # number "succeeded"); anything else is a clear 415.
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["filmtracker.rest.parsers.JSONParser"],
     "DEFAULT_PAGINATION_CLASS": "filmtracker.rest.pagination.PageNumberPagination",
     "PAGE_SIZE": 20,
     "EXCEPTION_HANDLER": "filmtracker.rest.exceptions.exception_handler",
@@ -322,46 +396,10 @@ SIMPLE_JWT = {
     "AUTH_HEADER_TYPES": ("Bearer",),
 }
 
-API_DESCRIPTION = """
-FilmTracker's REST API: the film catalogue, members' ratings and reviews
-(one entry per member and film, rated 1-10, shown as ½ to 5 stars) and profiles.
-Everything the site does, an API client can do.
-
-## Authentication: session or JWT?
-
-Reading is open to everyone. Writing needs a signed-in member, and rating,
-reviewing or importing films needs a **verified email address**.
-
-**Session (cookie)** is what the site's own JavaScript uses. Sign in on the
-site; the browser then sends the session cookie with every request. Because a
-cookie is sent automatically, every unsafe request (`POST`, `PUT`, `PATCH`,
-`DELETE`) must carry the CSRF token from the `csrftoken` cookie in an
-`X-CSRFToken` header, or it is refused with 403. Use the session for code that
-runs on this site's pages.
-
-**JWT (bearer token)** is for everything else: mobile apps, scripts, other
-sites. `POST /api/v1/auth/token/` with your username and password returns a
-short-lived `access` token and a longer-lived `refresh` token. Send
-`Authorization: Bearer <access>` with each request (no cookie, so no CSRF
-token). When the access token expires (401), `POST /api/v1/auth/token/refresh/`
-with the refresh token: you get a new pair, and the old refresh token stops
-working (rotation). `POST /api/v1/auth/logout/` revokes a refresh token.
-Keep the refresh token secret; it is as good as your password until it expires.
-
-## Errors
-
-Every error is JSON with a human-readable `detail`, a machine-readable `code`
-and, for invalid input, `errors`: a list of messages per field
-(`non_field_errors` for the request as a whole). When TMDB, where films are
-imported from, fails, the API answers 502 (TMDB answered wrongly), 503 (TMDB
-unavailable, not configured or rate-limiting us) or 504 (TMDB too slow).
-
-## Limits
-
-Requests are rate-limited per client (per IP when anonymous); over the limit
-you get 429 with a `Retry-After` header. Lists are paginated: `page` and
-`page_size` (at most 100).
-"""
+# The long description of the OpenAPI schema (Swagger UI, Redoc): Markdown.
+API_DESCRIPTION = (BASE_DIR / "filmtracker" / "rest" / "api_description.md").read_text(
+    encoding="utf-8"
+)
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "FilmTracker API",
@@ -374,6 +412,8 @@ SPECTACULAR_SETTINGS = {
     "PREPROCESSING_HOOKS": ["filmtracker.rest.openapi.only_api_endpoints"],
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    # No badge from validator.swagger.io: the docs fetch nothing from elsewhere.
+    "SWAGGER_UI_SETTINGS": {"deepLinking": True, "validatorUrl": None},
     "REDOC_DIST": "SIDECAR",
     "ENUM_NAME_OVERRIDES": {
         "ReviewStatusEnum": "reviews.models.UserFilm.Status",
@@ -414,9 +454,12 @@ CONTENT_SECURITY_POLICY = {
 # styles at run time and Redoc runs a blob: worker.
 CSP_ADMIN_DIRECTIVES = {
     "default-src": [SELF],
-    "script-src": [SELF, UNSAFE_INLINE, UNSAFE_EVAL],
+    # Wagtail 8's admin still has inline scripts, but no eval (checked in
+    # Chromium on the dashboard, snippet, image, page and user edit screens).
+    "script-src": [SELF, UNSAFE_INLINE],
     "style-src": [SELF, UNSAFE_INLINE],
-    "img-src": [SELF, "data:", "blob:", "https:"],
+    # Gravatar is off (below); previews of TMDB posters come from its CDN.
+    "img-src": [SELF, "data:", "blob:", *CSP_IMAGE_ORIGINS],
     "font-src": [SELF, "data:"],
     "connect-src": [SELF],
     "frame-src": [SELF, "https:"],
@@ -426,16 +469,20 @@ CSP_ADMIN_DIRECTIVES = {
     "form-action": [SELF],
     "frame-ancestors": [SELF],
 }
+# Our docs templates load only local scripts (Swagger UI's start-up script is
+# a file, Redoc's bundle is served with its logo pointing here); the libraries
+# still inject styles at run time.
 CSP_API_DOCS_DIRECTIVES = {
     "default-src": [SELF],
-    "script-src": [SELF, UNSAFE_INLINE],
+    "script-src": [SELF],
     "style-src": [SELF, UNSAFE_INLINE],
-    "img-src": [SELF, "data:", "https:"],
+    "img-src": [SELF, "data:"],
     "font-src": [SELF, "data:"],
     "connect-src": [SELF],
     "worker-src": [SELF, "blob:"],
     "object-src": [NONE],
     "base-uri": [SELF],
+    "form-action": [SELF],
     "frame-ancestors": [NONE],
 }
 CSP_PATH_POLICIES = [
@@ -443,6 +490,23 @@ CSP_PATH_POLICIES = [
     ("/api/docs/", CSP_API_DOCS_DIRECTIVES),
     ("/api/redoc/", CSP_API_DOCS_DIRECTIVES),
 ]
+# Powerful browser features no page of ours uses, refused for every page
+# and anything it embeds (django-permissions-policy).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    )
+}
 SECURE_REFERRER_POLICY = "same-origin"
 SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
 SECURE_CONTENT_TYPE_NOSNIFF = True

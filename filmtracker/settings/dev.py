@@ -13,4 +13,11 @@ except ImportError:  # the runtime-only install has no toolbar
 else:
     if env.bool("DEBUG_TOOLBAR", True):
         INSTALLED_APPS = [*INSTALLED_APPS, "debug_toolbar"]
-        MIDDLEWARE = ["debug_toolbar.middleware.DebugToolbarMiddleware", *MIDDLEWARE]
+        # As early as possible, but after the middleware that compresses
+        # responses (the toolbar must see the page before it is gzipped).
+        _after = MIDDLEWARE.index("filmtracker.delivery.CompressionMiddleware") + 1
+        MIDDLEWARE = [
+            *MIDDLEWARE[:_after],
+            "debug_toolbar.middleware.DebugToolbarMiddleware",
+            *MIDDLEWARE[_after:],
+        ]

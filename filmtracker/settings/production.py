@@ -7,10 +7,14 @@ for a local run over plain http://localhost (docker-compose.override.yml).
 
 import copy
 
+from django.core.exceptions import ImproperlyConfigured
+
 from .base import *  # noqa: F403
-from .base import LOGGING, REST_FRAMEWORK, env
+from .base import INSTALLED_APPS, LOGGING, REST_FRAMEWORK, env
 
 DEBUG = False
+# The benchmark's management command is for `make bench` (settings/bench.py).
+INSTALLED_APPS = [app for app in INSTALLED_APPS if app != "bench"]
 # No defaults: a missing secret or database stops the process at start-up.
 SECRET_KEY = env.str("SECRET_KEY")
 DATABASES = {"default": env.dj_db_url("DATABASE_URL")}
@@ -21,6 +25,14 @@ DATABASES = {"default": env.dj_db_url("DATABASE_URL")}
 # turns this off, e.g. behind PgBouncer in transaction mode.
 DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", 60)
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Rate limits, throttles and cache invalidation work only when every worker
+# shares one cache: a per-process one would let each worker count (and
+# invalidate) on its own, silently.
+if env.str("CACHE_URL").partition(":")[0] in {"locmem", "dummy"}:
+    raise ImproperlyConfigured(
+        "CACHE_URL must name a cache every worker shares (redis://host:6379/0), "
+        "not a per-process one"
+    )
 
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

@@ -17,6 +17,13 @@ TMDB_TIMEOUT = 2.0
 TMDB_RETRIES = 2
 TMDB_BACKOFF_FACTOR = 0.01
 TMDB_RETRY_MAX_WAIT = 0.2
+# Jobs run inside the call that enqueues them; the worker tests
+# (jobs/tests/test_worker_process.py) run a real database queue.
+TASKS = {"default": {"BACKEND": TASKS_BACKENDS["immediate"]}}  # noqa: F405
+# Jobs retry TMDB failures (tested) but never wait long.
+JOBS_RETRY_ATTEMPTS = 2
+JOBS_RETRY_BACKOFF = 0.01
+JOBS_RETRY_MAX_WAIT = 0.05
 # Off so tests can repeat logins freely; the `rate_limits` fixture turns them on.
 ACCOUNT_RATE_LIMITS = False
 # Throttling stays on (so its test exercises the real classes) with rates no

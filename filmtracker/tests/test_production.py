@@ -20,7 +20,16 @@ from films.factories import FilmFactory
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 # What the test run keeps from its own settings: where data lives, not policy.
-KEEP_FROM_TEST_SETTINGS = {"DATABASES", "CACHES", "STORAGES", "LOGGING", "SECRET_KEY"}
+# INSTALLED_APPS too: production leaves out only `bench` (test_settings_once.py),
+# and swapping apps mid-run reloads the app registry.
+KEEP_FROM_TEST_SETTINGS = {
+    "DATABASES",
+    "CACHES",
+    "STORAGES",
+    "LOGGING",
+    "SECRET_KEY",
+    "INSTALLED_APPS",
+}
 HTTPS = {"headers": {"x-forwarded-proto": "https"}}
 
 
@@ -35,6 +44,7 @@ def production_env():
         DJANGO_SETTINGS_MODULE="filmtracker.settings.production",
         SECRET_KEY=secrets.token_urlsafe(50),
         DATABASE_URL="sqlite:///unused-by-checks.sqlite3",
+        CACHE_URL="redis://127.0.0.1:1/0",  # never connected to by these checks
         ALLOWED_HOSTS="films.example.org",
         DEBUG="false",
     )
@@ -102,6 +112,8 @@ def test_public_page_sends_every_security_header(client, production_settings):
         "max-age=31536000; includeSubDomains; preload"
     )
     assert response.headers["X-Request-ID"]
+    permissions = response.headers["Permissions-Policy"]
+    assert "camera=()" in permissions and "geolocation=()" in permissions
 
 
 @pytest.mark.django_db
@@ -132,6 +144,10 @@ def test_admin_gets_its_own_looser_policy(client, editor, production_settings):
     assert response.status_code == 200
     csp = csp_directives(response)
     assert "'unsafe-inline'" in csp["script-src"]
+    # Wagtail 8's admin needs no eval (tests/functional/test_browser_policies.py).
+    assert "'unsafe-eval'" not in csp["script-src"]
+    # No Gravatar or any other image host but ours and the poster CDN.
+    assert "https:" not in csp["img-src"]
     # Wagtail previews pages in a frame of its own.
     assert csp["frame-ancestors"] == ["'self'"]
     assert response.headers["X-Frame-Options"] == "DENY"
@@ -144,7 +160,10 @@ def test_api_docs_get_their_own_policy(client, production_settings, path):
 
     assert response.status_code == 200
     csp = csp_directives(response)
-    assert "'unsafe-inline'" in csp["script-src"]
+    # Only our own scripts, rendered in Chromium by test_browser_policies.py.
+    assert csp["script-src"] == ["'self'"]
+    assert csp["form-action"] == ["'self'"]
+    assert csp["img-src"] == ["'self'", "data:"]
     assert "blob:" in csp["worker-src"]
 
 
@@ -212,6 +231,20 @@ def test_production_refuses_to_start_without_a_secret_key(monkeypatch):
         runpy.run_module("filmtracker.settings.production")
 
 
+@pytest.mark.filterwarnings("ignore:'filmtracker.settings.base' found:RuntimeWarning")
+@pytest.mark.parametrize("cache_url", [None, "locmem://", "dummy://"])
+def test_production_refuses_to_start_without_a_shared_cache(monkeypatch, cache_url):
+    for key, value in production_env().items():
+        monkeypatch.setenv(key, value)
+    if cache_url is None:
+        monkeypatch.delenv("CACHE_URL")
+    else:
+        monkeypatch.setenv("CACHE_URL", cache_url)
+
+    with pytest.raises(Exception, match="CACHE_URL"):
+        runpy.run_module("filmtracker.settings.production")
+
+
 # Running base.py again, fresh, is the point here.
 @pytest.mark.filterwarnings("ignore:'filmtracker.settings.base' found:RuntimeWarning")
 def test_redis_cache_url_selects_django_redis(monkeypatch):
@@ -221,10 +254,12 @@ def test_redis_cache_url_selects_django_redis(monkeypatch):
 
     module = runpy.run_module("filmtracker.settings.base")
 
-    assert module["CACHES"]["default"] == {
-        "BACKEND": "django_redis.cache.RedisCache",
-        "LOCATION": "redis://redis:6379/0",
-    }
+    default = module["CACHES"]["default"]
+    assert default["BACKEND"] == "filmtracker.cache_backend.ResilientRedisCache"
+    assert default["LOCATION"] == "redis://redis:6379/0"
+    # Short enough that a hanging Redis cannot hold a request for long.
+    assert default["OPTIONS"]["SOCKET_TIMEOUT"] <= 1
+    assert default["OPTIONS"]["SOCKET_CONNECT_TIMEOUT"] <= 1
 
 
 def test_django_redis_serves_what_the_site_asks_of_a_cache():
@@ -232,7 +267,7 @@ def test_django_redis_serves_what_the_site_asks_of_a_cache():
     cache make (get_many, set_many, add) and a pickled page entry."""
     import socket
 
-    from django_redis.cache import RedisCache
+    from filmtracker.cache_backend import ResilientRedisCache
 
     try:
         socket.create_connection(("127.0.0.1", 6379), timeout=1).close()
@@ -240,7 +275,7 @@ def test_django_redis_serves_what_the_site_asks_of_a_cache():
         if os.environ.get("FILMTRACKER_E2E_REQUIRED"):
             raise
         pytest.skip("no Redis on 127.0.0.1:6379")
-    cache = RedisCache(
+    cache = ResilientRedisCache(
         "redis://127.0.0.1:6379/0", {"KEY_PREFIX": f"fttest-{os.getpid()}"}
     )
     try:
@@ -254,3 +289,38 @@ def test_django_redis_serves_what_the_site_asks_of_a_cache():
         assert cache.add("other", "b", 30) is True
     finally:
         cache.delete_many(["page", "version", "other"])
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("path", ["/api/docs/", "/admin/login/", "/api/v1/films/"])
+def test_every_response_refuses_powerful_features(client, production_settings, path):
+    response = client.get(path, **HTTPS)
+
+    assert "microphone=()" in response.headers["Permissions-Policy"]
+
+
+def test_the_admin_sends_nothing_to_gravatar_or_wagtails_update_check(
+    production_settings,
+):
+    assert production_settings["WAGTAIL_GRAVATAR_PROVIDER_URL"] is None
+    assert production_settings["WAGTAIL_ENABLE_UPDATE_CHECK"] is False
+
+
+@pytest.mark.django_db
+def test_redoc_bundle_is_ours_and_points_at_our_logo(client):
+    page = client.get("/api/redoc/").content.decode()
+    bundle = client.get("/api/redoc/redoc.standalone.js")
+
+    assert 'src="/api/redoc/redoc.standalone.js"' in page
+    assert bundle.status_code == 200
+    text = bundle.content.decode()
+    assert "cdn.redoc.ly" not in text
+    assert "/static/img/redoc-logo.svg" in text
+
+
+def test_favicon_ico_is_served(client):
+    response = client.get("/favicon.ico")
+
+    assert response.status_code == 200
+    # An ICO file (served by WhiteNoise, streamed).
+    assert b"".join(response.streaming_content).startswith(b"\x00\x00\x01\x00")

@@ -59,7 +59,7 @@ def test_server_error_page_renders_without_a_request(client, settings):
 
     html = get_template("500.html").render()
     assert "Something went wrong" in html
-    assert "/static/bootstrap/css/bootstrap.min.css" in html
+    assert "/static/css/bootstrap.trimmed.min.css" in html
     assert " style=" not in html
 
 

@@ -8,6 +8,8 @@ and `manage.py warm_renditions` do (films/renditions.py).
 
 import pytest
 
+pytestmark = pytest.mark.django_db
+
 SIZES = [5, 200]  # the `catalogue` fixture is in conftest.py
 
 

@@ -45,6 +45,7 @@ def test_toolbar_is_not_in_production_even_when_installed():
         "filmtracker.settings.production",
         SECRET_KEY="probe",
         DATABASE_URL="postgres://probe@127.0.0.1:1/probe",
+        CACHE_URL="redis://127.0.0.1:1/0",
         DEBUG_TOOLBAR="true",
     )
     assert loaded["debug"] is False

@@ -6,6 +6,7 @@ from films.factories import FilmFactory
 from films.models import Film
 from home.models import HomePage
 from reviews.factories import UserFilmFactory
+from reviews.selectors import RANKING_MIN_RATINGS
 
 pytestmark = pytest.mark.django_db
 
@@ -13,13 +14,23 @@ pytestmark = pytest.mark.django_db
 def test_home_page_lists_recent_and_best_rated_films(client):
     FilmFactory(title="Recently Added Film")
     best = FilmFactory(title="Members Favourite")
-    UserFilmFactory(film=best, rating=10)
+    UserFilmFactory.create_batch(RANKING_MIN_RATINGS, film=best, rating=10)
     response = client.get("/")
     assert response.status_code == 200
     html = response.content.decode()
     assert "Recently Added Film" in html
     assert "Best rated by our members" in html
     assert "Members Favourite" in html
+    assert f"with at least {RANKING_MIN_RATINGS} ratings" in html  # the rule
+
+
+def test_best_rated_needs_enough_ratings(client):
+    cache.clear()
+    FilmFactory(title="One Lucky Rating")
+    UserFilmFactory(film=Film.objects.get(title="One Lucky Rating"), rating=10)
+    html = client.get("/").content.decode()
+    assert "Best rated by our members" not in html
+    assert "One Lucky Rating" in html  # only as recently added
 
 
 def test_footer_carries_the_tmdb_notice(client):
@@ -67,7 +78,7 @@ def test_home_page_query_count_does_not_grow_with_films(
     for size in (5, 50):
         for _ in range(size - (5 if size == 50 else 0)):
             film = FilmFactory(poster=poster)
-            UserFilmFactory(film=film, rating=7)
+            UserFilmFactory.create_batch(RANKING_MIN_RATINGS, film=film, rating=7)
         _publish_featured(Film.objects.order_by("pk")[: min(size, 8)])
         client.get("/")  # the first view makes the poster renditions
         cache.clear()  # count the rendering, not the anonymous page cache

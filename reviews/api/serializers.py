@@ -1,5 +1,4 @@
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
@@ -7,7 +6,7 @@ from rest_framework import serializers
 from accounts.models import User
 from films.api.serializers import FilmSummarySerializer, absolute_url
 from films.models import Film
-from filmtracker.rest.fields import LimitedCharField
+from filmtracker.rest.fields import IdField, LimitedCharField, StrictIntegerField
 from reviews.models import COMMENT_MAX_LENGTH, RATING_MAX, RATING_MIN, UserFilm
 
 RATING_MESSAGE = _("A rating is a whole number from 1 to 10 (½ to 5 stars).")
@@ -68,7 +67,7 @@ class ReviewUpdateSerializer(serializers.Serializer):
         required=False,
         help_text=_("Default: `watched`."),
     )
-    rating = serializers.IntegerField(
+    rating = StrictIntegerField(
         required=False,
         allow_null=True,
         min_value=RATING_MIN,
@@ -88,16 +87,9 @@ class ReviewUpdateSerializer(serializers.Serializer):
         help_text=_("When the member watched the film; not in the future."),
     )
 
-    def validate_watched_on(self, value):
-        if value is not None and value > timezone.localdate():
-            raise serializers.ValidationError(
-                _("The date you watched the film cannot be in the future.")
-            )
-        return value
-
 
 class ReviewCreateSerializer(ReviewUpdateSerializer):
-    film = serializers.PrimaryKeyRelatedField(
+    film = IdField(
         queryset=Film.objects.all(),
         error_messages={"does_not_exist": _("There is no film with id {pk_value}.")},
         help_text=_("The film's id."),

@@ -3,18 +3,19 @@ from django.utils.translation import gettext as _
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_view
 from rest_framework import status, viewsets
-from rest_framework.exceptions import ValidationError
+from rest_framework.exceptions import NotFound, ValidationError
 from rest_framework.response import Response
 
 from accounts.api.examples import NOT_VERIFIED
 from accounts.api.permissions import IsVerifiedMemberOrReadOnly
 from filmtracker.rest.openapi import error_responses
+from reviews.models import UserFilm
 from reviews.selectors import userfilm_list_queryset
 from reviews.services import (
     ReviewExists,
     review_create,
     review_delete,
-    review_upsert,
+    review_update,
 )
 
 from . import examples
@@ -164,18 +165,17 @@ class ReviewViewSet(viewsets.ModelViewSet):
         userfilm = self.get_object()  # 404, then IsOwnerOrReadOnly (403)
         serializer = self.get_serializer(data=request.data, partial=partial)
         serializer.is_valid(raise_exception=True)
-        # PUT replaces the entry (review_upsert's defaults fill the gaps);
+        # PUT replaces the entry (fields left out go back to their defaults);
         # PATCH keeps what it does not mention.
-        values = {}
-        if partial:
-            values = {
-                field: getattr(userfilm, field)
-                for field in ("status", "rating", "comment", "watched_on")
-            }
-        values.update(serializer.validated_data)
-        userfilm, _created = review_upsert(
-            user=request.user, film=userfilm.film, **values
-        )
+        try:
+            userfilm = review_update(
+                user=request.user,
+                userfilm_id=userfilm.pk,
+                replace=not partial,
+                **serializer.validated_data,
+            )
+        except UserFilm.DoesNotExist:
+            raise NotFound from None  # deleted meanwhile: the delete wins
         return Response(self._out(userfilm))
 
     def destroy(self, request, *args, **kwargs):

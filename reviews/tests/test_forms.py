@@ -48,7 +48,9 @@ def test_watch_date_in_the_future_is_refused():
     tomorrow = timezone.localdate() + timedelta(days=1)
     f = form(watched_on=tomorrow.isoformat())
     assert not f.is_valid()
-    assert f.errors["watched_on"] == ["The watch date can't be in the future."]
+    assert f.errors["watched_on"] == [
+        "The date you watched the film cannot be in the future."
+    ]
 
 
 def test_watch_date_today_is_fine():

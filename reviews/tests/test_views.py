@@ -1,3 +1,4 @@
+import re
 from datetime import date, timedelta
 
 import pytest
@@ -107,10 +108,28 @@ def test_invalid_input_is_shown_inline_with_a_400_and_nothing_saved(
     )
     assert response.status_code == 400
     html = response.content.decode()
-    assert "The watch date can&#x27;t be in the future." in html
+    assert "The date you watched the film cannot be in the future." in html
     assert "is-invalid" in html
     assert "Kept</textarea>" in html  # what the member typed is not lost
     assert not UserFilm.objects.exists()
+
+
+def test_the_error_page_says_error_in_its_title_and_focuses_a_linked_summary(
+    member_client, film
+):
+    tomorrow = (timezone.localdate() + timedelta(days=1)).isoformat()
+    response = member_client.post(edit_url(film), {**VALID, "watched_on": tomorrow})
+    html = response.content.decode()
+    title = re.search(r"<title>(.*?)</title>", html, re.S).group(1)
+    assert title.startswith("Error: ")
+    summary = re.search(r'<div class="[^"]*error-summary[^>]*>', html).group(0)
+    assert 'tabindex="-1"' in summary and "autofocus" in summary
+    assert 'href="#id_watched_on"' in html  # the summary links to the field
+
+
+def test_the_form_page_without_errors_has_a_plain_title(member_client, film):
+    html = member_client.get(edit_url(film)).content.decode()
+    assert "<title>Error" not in html and "error-summary" not in html
 
 
 def test_invalid_update_leaves_the_saved_row_alone(member_client, member, film):

@@ -60,6 +60,8 @@ def browser(request, live_server):
     options.binary_location = chromium
     for arg in CHROMIUM_ARGS:
         options.add_argument(arg)
+    # The console, for tests that check it (CSP violations are logged there).
+    options.set_capability("goog:loggingOptions", {"browser": "ALL"})
     try:
         driver = webdriver.Chrome(service=Service(driver_path), options=options)
     except WebDriverException as e:

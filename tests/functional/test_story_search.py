@@ -4,8 +4,8 @@ and error states (a wrong year, nothing found, TMDB down) that make sense."""
 import pytest
 from selenium.webdriver.common.by import By
 
-from films.constants import FILM_YEAR_MIN
 from films.factories import FilmFactory
+from films.years import FILM_YEAR_MIN
 
 from .pages import fill, page_heading, path_of, press, submit, text_of, visit
 

@@ -211,6 +211,14 @@ def png(size=(2, 2), mode="RGB"):
     return buffer.getvalue()
 
 
+# The smallest GIF: 1×1 pixel, 43 bytes.
+GIF_1PX = (
+    b"GIF89a\x01\x00\x01\x00\x80\x00\x00\x00\x00\x00\xff\xff\xff!\xf9\x04"
+    b"\x01\x00\x00\x00\x00,\x00\x00\x00\x00\x01\x00\x01\x00\x00\x02\x02D\x01\x00;"
+)
+MARKUP = b"<html><script>alert(1)</script></html>"
+
+
 def upload(editor_client, name, content):
     return editor_client.post(
         reverse(ADD_IMAGE),
@@ -246,6 +254,10 @@ def test_an_oversized_poster_is_refused_with_the_limit(editor_client):
         ("poster.png", b"%PDF-1.4 a pdf renamed"),
         ("poster.exe", png()),
         ("poster.svg", b"<svg xmlns='http://www.w3.org/2000/svg'><script/></svg>"),
+        # A GIF's first bytes, then markup: recognised as GIF, unreadable.
+        ("poster.gif", GIF_1PX[:37] + MARKUP),
+        ("poster.gif", GIF_1PX[:13] + MARKUP),
+        ("poster.gif", b"GIF89a" + MARKUP),
     ],
 )
 def test_non_images_are_refused(editor_client, name, content):

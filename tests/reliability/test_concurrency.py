@@ -149,3 +149,22 @@ def test_twenty_parallel_api_imports_of_one_film_answer_201_once(fake_tmdb):
     statuses = run_in_parallel([import_film] * PARALLEL)
     assert sorted(statuses) == [200] * (PARALLEL - 1) + [201]
     assert Film.objects.filter(tmdb_id=603).count() == 1
+
+
+@pytest.mark.parametrize("round_", range(5))
+def test_a_delete_and_a_patch_of_one_review_at_once_the_delete_wins(round_):
+    member = UserFactory()
+    review = review_upsert(user=member, film=FilmFactory(), rating=4)[0]
+    url = f"/api/v1/reviews/{review.pk}/"
+
+    def call(method, *args):
+        client = APIClient()
+        client.force_authenticate(member)
+        return getattr(client, method)(url, *args, format="json").status_code
+
+    deleted, patched = run_in_parallel(
+        [lambda: call("delete"), lambda: call("patch", {"comment": "Edited"})]
+    )
+    assert deleted == 204
+    assert patched in (200, 404)  # before the delete, or found it gone
+    assert not UserFilm.objects.filter(user=member).exists()

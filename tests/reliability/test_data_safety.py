@@ -11,9 +11,9 @@ from django.urls import reverse
 
 from accounts.factories import DEFAULT_PASSWORD, UserFactory
 from accounts.services import user_delete
-from films import admin_delete
 from films.factories import FilmFactory
 from films.models import Film
+from reviews import admin_films
 from reviews.factories import UserFilmFactory
 from reviews.models import UserFilm
 
@@ -64,8 +64,8 @@ def test_a_rating_the_checks_missed_is_refused_by_the_database_not_a_500(
     ProtectedError. Our hook is made to miss it too, to reach that path."""
     film = FilmFactory(title="Solaris")
     UserFilm.objects.bulk_create([UserFilm(user=UserFactory(), film=film, rating=7)])
-    real = admin_delete.rated_films([film])
-    with mock.patch("films.admin_delete.rated_films", side_effect=[[], real]):
+    real = admin_films.rated_films([film])
+    with mock.patch("reviews.admin_films.rated_films", side_effect=[[], real]):
         response = editor_client.post(reverse(DELETE, args=[film.pk]), follow=True)
     assert response.redirect_chain == [(reverse(EDIT, args=[film.pk]), 302)]
     assert "“Solaris (2001)” cannot be deleted" in messages_of(response)[0]

@@ -17,7 +17,6 @@ from django.contrib.auth import get_user_model
 from django.test import Client
 from django.urls import reverse
 from rest_framework.test import APIClient
-from rest_framework_simplejwt.tokens import RefreshToken
 
 from accounts.factories import (
     DEFAULT_PASSWORD,
@@ -25,6 +24,7 @@ from accounts.factories import (
     SuperuserFactory,
     UserFactory,
 )
+from accounts.tokens import MemberRefreshToken
 from films.factories import FilmFactory
 from films.models import Film
 from reviews.factories import UserFilmFactory
@@ -90,7 +90,7 @@ def snapshot():
 def api(world):
     client = APIClient()
     if world.actor is not None:
-        token = RefreshToken.for_user(world.actor).access_token
+        token = MemberRefreshToken.for_user(world.actor).access_token
         client.credentials(HTTP_AUTHORIZATION=f"Bearer {token}")
     return client
 

@@ -1,4 +1,9 @@
-"""Deleting films in the Wagtail admin: never a film that members rated.
+"""The Film admin with what reviews/ knows: the site average; rated films stay.
+
+films/wagtail_hooks.py defines the film snippets; the viewset registered
+(reviews/wagtail_hooks.py) is this module's, so that films/ needs no ratings.
+
+Deleting films in the Wagtail admin: never a film that members rated.
 
 UserFilm.film is PROTECT, so the database refuses anyway, but Wagtail's delete
 views only know protection through Wagtail's reference index, which does not
@@ -13,15 +18,17 @@ from django.db.models import Count, ProtectedError
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext
 from wagtail.admin import messages
+from wagtail.admin.ui.tables import Column
 from wagtail.snippets.views.snippets import DeleteView
 
-from .models import Film
+from films.admin_views import FILM_EDIT_URL_NAME, FILM_LIST_URL_NAME
+from films.models import Film
+from films.wagtail_hooks import CatalogueGroup, FilmViewSet, GenreViewSet
 
-FILM_LIST_URL_NAME = "wagtailsnippets_films_film:list"
-FILM_EDIT_URL_NAME = "wagtailsnippets_films_film:edit"
-RATINGS_LIST_URL_NAME = "reviews_userfilm_modeladmin_index"
+from .admin_userfilms import USERFILM_INDEX_URL_NAME
+from .selectors import with_member_numbers
 
 
 def rated_films(instances):
@@ -52,7 +59,7 @@ def refuse_delete(request, films, *, back):
             % {"film": film, "count": film.entries},
             buttons=[
                 messages.button(
-                    f"{reverse(RATINGS_LIST_URL_NAME)}?q={film.title}",
+                    f"{reverse(USERFILM_INDEX_URL_NAME)}?q={film.title}",
                     _("See the ratings"),
                 )
             ],
@@ -83,3 +90,24 @@ class FilmDeleteView(DeleteView):
             films = rated_films([self.object])
             back = reverse(FILM_EDIT_URL_NAME, args=[self.object.pk])
             return refuse_delete(self.request, films, back=back)
+
+
+class AverageRatingColumn(Column):
+    def get_value(self, instance):
+        average = getattr(instance, "average_rating", None)
+        return "–" if average is None else f"{average / 2:.1f} ★"
+
+
+class RatedFilmViewSet(FilmViewSet):
+    list_display = [
+        *FilmViewSet.list_display,
+        AverageRatingColumn("average_rating", label=gettext_lazy("Site average")),
+    ]
+    delete_view_class = FilmDeleteView
+
+    def get_queryset(self, request):
+        return with_member_numbers(super().get_queryset(request))
+
+
+class RatedCatalogueGroup(CatalogueGroup):
+    items = (RatedFilmViewSet, GenreViewSet)

@@ -1,14 +1,16 @@
+import factory
 import pytest
 from django.urls import reverse
 
 from films.factories import FilmFactory
+from reviews.admin_userfilms import USERFILM_INDEX_URL_NAME, USERFILM_INSPECT_URL_NAME
 from reviews.factories import UserFilmFactory
 
 pytestmark = pytest.mark.django_db
 
 FILM_LIST = "wagtailsnippets_films_film:list"
 GENRE_LIST = "wagtailsnippets_films_genre:list"
-USERFILM_LIST = "reviews_userfilm_modeladmin_index"
+USERFILM_LIST = USERFILM_INDEX_URL_NAME
 
 
 @pytest.fixture
@@ -58,7 +60,7 @@ def test_editor_sees_genres_and_reviews(editor_client, catalogue):
 
 def test_review_inspect_view_is_read_only(editor_client, catalogue):
     userfilm = catalogue.userfilms.first()
-    url = reverse("reviews_userfilm_modeladmin_inspect", args=[userfilm.pk])
+    url = reverse(USERFILM_INSPECT_URL_NAME, args=[userfilm.pk])
     response = editor_client.get(url)
     assert response.status_code == 200
     html = response.content.decode()
@@ -77,3 +79,40 @@ def test_admin_listings_are_refused_to_anonymous_visitors(client, url_name):
 def test_admin_listings_are_refused_to_ordinary_members(member_client, url_name):
     response = member_client.get(reverse(url_name))
     assert response.status_code in (302, 403)
+
+
+def test_ratings_listing_shows_stars_review_start_film_and_member(editor_client):
+    entry = UserFilmFactory(
+        rating=7, comment=" ".join(f"word{i}" for i in range(40)), status="watched"
+    )
+    html = editor_client.get(reverse(USERFILM_INDEX_URL_NAME)).content.decode()
+    assert "★★★½ (3½ out of 5)" in html  # stars, not the stored 7
+    assert "word11" in html and "word12" not in html  # the start of the review
+    assert entry.film.title in html and entry.user.username in html
+
+
+def test_ratings_listing_filters_by_stars_and_status_and_searches(editor_client):
+    five = UserFilmFactory(rating=10, film__title="Stalker", user__username="anna")
+    UserFilmFactory(rating=3, film__title="Solaris", user__username="boris")
+    url = reverse(USERFILM_INDEX_URL_NAME)
+    by_stars = editor_client.get(url, {"rating": 10}).content.decode()
+    assert "Stalker" in by_stars and "Solaris" not in by_stars
+    by_status = editor_client.get(url, {"status": "want"}).content.decode()
+    assert "Stalker" not in by_status
+    by_film = editor_client.get(url, {"q": "solar"}).content.decode()
+    assert "Solaris" in by_film and "Stalker" not in by_film
+    by_member = editor_client.get(url, {"q": five.user.username}).content.decode()
+    assert "Stalker" in by_member and "Solaris" not in by_member
+
+
+@pytest.mark.parametrize("rows", [10, 500])
+def test_ratings_listing_stays_under_15_queries(
+    editor_client, rows, django_assert_max_num_queries
+):
+    films = FilmFactory.create_batch(5)
+    UserFilmFactory.create_batch(rows, film=factory.Iterator(films), rating=8)
+    url = reverse(USERFILM_INDEX_URL_NAME)
+    editor_client.get(url)  # session, permissions and menus warmed once
+    with django_assert_max_num_queries(14):
+        response = editor_client.get(url)
+    assert response.status_code == 200

@@ -1,9 +1,14 @@
-"""The film page's shared part: rendered once per film, language and reviews page.
+"""The film page: the film (films/) with the members' numbers and reviews (reviews/).
+
+Composed here, above both apps, so that `films/` never needs `reviews/`.
+
+The shared part is rendered once per film, language and reviews page.
 
 Everything on a film page except the reader's own rating form is the same for
 every visitor and member: the details, the site's numbers and the members'
 reviews. That part is rendered to HTML and cached until something it shows
-changes (the film versions of films/cache.py, bumped by films/invalidation.py),
+changes (the film versions of films/cache.py, bumped by films/invalidation.py
+and reviews/invalidation.py),
 so a member's page view costs their session, their own row and the form, not
 the film's queries and its poster markup again. Anonymous visitors get the
 whole page from filmtracker/page_cache.py on top of this.
@@ -13,15 +18,22 @@ import dataclasses
 
 from django.core.paginator import Paginator
 from django.template.loader import render_to_string
+from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils.text import Truncator
 from django.utils.translation import get_language
 
-from .cache import film_cached
-from .selectors import (
+from accounts.permissions import member_can_review
+from films.cache import film_cached
+from films.selectors import film_detail_queryset, film_get_by_slug
+from filmtracker.page_cache import cache_public_page
+from reviews.forms import UserFilmForm
+from reviews.models import UserFilm
+from reviews.selectors import (
     REVIEWS_PAGE_SIZE,
-    film_get_by_slug,
     film_rating_histogram,
     film_reviews_queryset,
+    with_member_numbers,
 )
 
 
@@ -51,7 +63,9 @@ def film_page_get(*, slug, page=1):
 
 
 def _build(*, slug, page):
-    film = film_get_by_slug(slug=slug)
+    film = film_get_by_slug(
+        slug=slug, queryset=with_member_numbers(film_detail_queryset())
+    )
     reviews = Paginator(film_reviews_queryset(film=film), REVIEWS_PAGE_SIZE).get_page(
         page
     )
@@ -72,3 +86,33 @@ def _build(*, slug, page):
         review_count=reviews.paginator.count,
     )
     return value, [film.pk]
+
+
+def film_detail(request, slug):
+    film_page = film_page_get(slug=slug, page=page_number(request.GET.get("page")))
+    context = {"film_page": film_page, "can_review": False}
+    if request.user.is_authenticated:
+        own = UserFilm.objects.filter(
+            user=request.user, film_id=film_page.film_id
+        ).first()
+        context["own_userfilm"] = own
+        context["can_review"] = member_can_review(request.user)
+        if context["can_review"]:
+            context["form"] = UserFilmForm(instance=own)
+    return TemplateResponse(request, "films/film_detail.html", context)
+
+
+def _film_shown(response):
+    return [response.context_data["film_page"].film_id]
+
+
+# In the `films` namespace (filmtracker/urls.py): films:detail.
+urlpatterns = [
+    # Anonymous visitors get the page from the cache until the film, its
+    # credits or its ratings change (films/ and reviews/invalidation.py).
+    path(
+        "<slug:slug>/",
+        cache_public_page(films_from=_film_shown)(film_detail),
+        name="detail",
+    ),
+]

@@ -8,9 +8,10 @@ from django.utils import timezone
 from accounts.factories import UserFactory
 from films.factories import CreditFactory, FilmFactory, GenreFactory, PersonFactory
 from films.models import Credit
-from films.selectors import REVIEWS_PAGE_SIZE, film_rating_histogram
+from films.tests.test_translations import RU, matrix
 from reviews.factories import UserFilmFactory
 from reviews.models import UserFilm
+from reviews.selectors import REVIEWS_PAGE_SIZE, film_rating_histogram
 
 pytestmark = pytest.mark.django_db
 
@@ -244,3 +245,10 @@ def test_another_members_page_never_shows_my_form(client, member):
     assert "Mine alone" in html  # in the reviews, for everyone
     assert "Mine alone</textarea>" not in html
     assert '<option value="4.5" selected>' not in html
+
+
+def test_film_page_counts_ratings_in_russian(client):
+    film = matrix(title="Матрица")
+    UserFilmFactory.create_batch(2, film=film, rating=8)
+    html = client.get(film.get_absolute_url(), **RU).content.decode()
+    assert "2 оценки" in html

@@ -1,0 +1,36 @@
+"""Signal receivers: members' entries bump the cached pages of their films.
+
+The same mechanism as films/invalidation.py (films/cache.py's film versions),
+for what reviews/ adds to a film's pages: the numbers and the reviews list.
+"""
+
+from django.contrib.auth import get_user_model
+from django.db.models.signals import post_delete, post_save
+
+from films.cache import films_changed
+
+from .models import UserFilm
+
+
+def _userfilm_changed(sender, instance, **kwargs):
+    # Average, counts, histogram and the reviews list of this film only.
+    films_changed(film_ids=[instance.film_id])
+
+
+def _user_saved(sender, instance, created, update_fields=None, **kwargs):
+    # A new name shows on the reviews of the films this member commented on.
+    if created or (update_fields and set(update_fields) <= {"last_login"}):
+        return
+    film_ids = UserFilm.objects.filter(user=instance).exclude(comment="")
+    films_changed(film_ids=list(film_ids.values_list("film_id", flat=True)))
+
+
+def connect():
+    uid = "reviews.invalidation"
+    for name, signal in (("saved", post_save), ("deleted", post_delete)):
+        signal.connect(
+            _userfilm_changed, sender=UserFilm, dispatch_uid=f"{uid}.userfilm_{name}"
+        )
+    post_save.connect(
+        _user_saved, sender=get_user_model(), dispatch_uid=f"{uid}.user_saved"
+    )
