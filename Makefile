@@ -33,7 +33,12 @@ install: $(VENV)/.installed ## Create .venv and install runtime + development re
 # makemessages walks the whole tree: leave out what is not our source.
 MESSAGES_IGNORE := --ignore=.venv --ignore=staticfiles --ignore=media --ignore=node_modules
 
-messages: install ## Compile the translations (locale/*/LC_MESSAGES/django.mo; not committed)
+MO_FILES := $(patsubst %.po,%.mo,$(wildcard locale/*/LC_MESSAGES/django.po))
+
+messages: $(MO_FILES) ## Compile the translations (locale/*/LC_MESSAGES/django.mo; not committed)
+
+# Only when a catalogue changed: a warm `make run` should not wait for it.
+locale/%/LC_MESSAGES/django.mo: locale/%/LC_MESSAGES/django.po $(VENV)/.installed
 	$(MANAGE) compilemessages --ignore=.venv --verbosity 0
 
 makemessages: install ## Collect new strings into locale/ru/LC_MESSAGES/django.po (then translate them)
@@ -42,11 +47,20 @@ makemessages: install ## Collect new strings into locale/ru/LC_MESSAGES/django.p
 migrate: install ## Apply database migrations
 	$(MANAGE) migrate --noinput
 
-seed: migrate ## Load the demo catalogue (idempotent)
+seed: migrate ## Load the demo catalogue again (idempotent; `make run` does when it changed)
 	$(MANAGE) seed_demo
 
-run: seed messages ## Install, migrate, load demo data, create the admin, serve on http://127.0.0.1:8000/ with a job worker (TMDB=fake: offline TMDB)
-	$(MANAGE) ensure_admin
+# The address printed with the admin's sign-in details.
+SITE_URL = http://$(HOST):$(PORT)
+# Migrates when a migration is new, loads the demo catalogue into an empty
+# database (or again when it changed), creates the admin or applies
+# ADMIN_PASSWORD, and prints how to sign in; an unchanged checkout skips
+# straight to serving.
+# --skip-checks: runserver runs the system checks right after.
+RELEASE := $(MANAGE) release --reseed-on-change --skip-checks --url $(SITE_URL)
+
+run: install messages ## Migrate, load the demo catalogue, create the admin, serve on http://127.0.0.1:8000/ with a job worker (PORT=8001: another port; TMDB=fake: offline TMDB)
+	@$(RELEASE)
 	@# The job worker runs beside the server, in a session of its own so that
 	@# stopping it also stops its autoreloader's child; it stops with the server.
 	@$(if $(filter fake,$(TMDB)),$(FAKE_TMDB_ENV)) setsid $(MANAGE) db_worker & worker=$$!; \

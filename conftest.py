@@ -4,6 +4,7 @@ from django.core.cache import cache
 from django.utils import translation
 
 from accounts.factories import DEFAULT_PASSWORD, EditorFactory, UserFactory
+from filmtracker.settings import base as base_settings
 
 # `fake_tmdb` (a loopback TMDB) and the autouse guard that keeps tests offline.
 pytest_plugins = ["films.testing.fixtures"]
@@ -66,10 +67,10 @@ def editor_client(client, editor):
 def rate_limits(settings):
     """Turn allauth's rate limits back on (test settings switch them off).
 
-    Deleting the setting restores allauth's defaults, i.e. what production runs.
-    The counters live in the cache, so it is cleared before and after.
+    The base settings' value (allauth's defaults plus ours) is what production
+    runs. The counters live in the cache, so it is cleared before and after.
     """
-    del settings.ACCOUNT_RATE_LIMITS
+    settings.ACCOUNT_RATE_LIMITS = base_settings.ACCOUNT_RATE_LIMITS
     cache.clear()
     yield
     cache.clear()

@@ -7,6 +7,8 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
+from .time_zones import TIME_ZONE_MAX_LENGTH, default_time_zone, validate_time_zone
+
 
 def validate_printable_name(value):
     """Refuse control, format (bidi overrides, zero-width) and unassigned
@@ -33,6 +35,15 @@ class User(AbstractUser):
     # Empty: follow the browser (Accept-Language). Set by the navbar's switch.
     language = models.CharField(
         _("language"), max_length=10, blank=True, choices=settings.LANGUAGES
+    )
+
+    # Judges "today" for the dates the member types (accounts/time_zones.py).
+    time_zone = models.CharField(
+        _("time zone"),
+        max_length=TIME_ZONE_MAX_LENGTH,
+        default=default_time_zone,
+        validators=[validate_time_zone],
+        help_text=_("Your calendar: what “today” means when you log a film."),
     )
 
     objects = UserManager()

@@ -9,16 +9,20 @@ from django.db import transaction
 
 from reviews.models import UserFilm
 
+from .time_zones import validate_time_zone
+
 logger = logging.getLogger(__name__)
 
 
-def user_profile_update(*, user, display_name, bio):
-    """Save the public part of a member's profile; returns the user.
+def user_profile_update(*, user, display_name, bio, time_zone=None):
+    """Save a member's profile (and their time zone); returns the user.
 
-    Raises ValidationError (nothing saved) when a value breaks the model
-    field's validators (a display name with control or bidi characters) or is
-    longer than the model allows -- checked here because the database does not
-    limit a TextField and model validation ignores its max_length.
+    `time_zone` is an IANA name (accounts.time_zones); None keeps the one
+    they have. Raises ValidationError (nothing saved) when a value breaks the
+    model field's validators (a display name with control or bidi characters),
+    is longer than the model allows -- checked here because the database does
+    not limit a TextField and model validation ignores its max_length -- or
+    the time zone is unknown.
     """
     values = {"display_name": display_name.strip(), "bio": bio.strip()}
     errors = {}
@@ -29,6 +33,12 @@ def user_profile_update(*, user, display_name, bio):
             field.run_validators(value)
         except ValidationError as error:
             errors[name] = error.messages
+    if time_zone is not None:
+        try:
+            validate_time_zone(time_zone)
+        except ValidationError as error:
+            errors["time_zone"] = error.messages
+        values["time_zone"] = time_zone
     if errors:
         raise ValidationError(errors)
     for name, value in values.items():
@@ -68,3 +78,26 @@ def user_language_set(*, user, language):
         user.language = language
         user.save(update_fields=["language"])
     return user
+
+
+def verification_email_resend(*, request, email):
+    """Send a new verification link to `email` if an unverified member has it.
+
+    Returns True when an email went out. Says nothing about whether the address
+    is known (the caller answers alike either way). allauth allows one email
+    per address every EMAIL_CONFIRMATION_COOLDOWN (3 minutes): within it the
+    links already sent stay valid and nothing more is sent.
+    """
+    from allauth.account.internal.flows.email_verification import (
+        send_verification_email_to_address,
+    )
+    from allauth.account.models import EmailAddress
+
+    address = (
+        EmailAddress.objects.filter(email__iexact=email.strip(), verified=False)
+        .select_related("user")
+        .first()
+    )
+    if address is None or address.user_id is None:
+        return False
+    return send_verification_email_to_address(request, address)

@@ -8,9 +8,14 @@ public profiles in accounts/urls.py.
 
 from django.urls import path
 
-from . import settings_views
+from . import settings_views, verification_views
 
 urlpatterns = [
     path("settings/", settings_views.profile_settings, name="account_settings"),
     path("settings/delete/", settings_views.account_delete, name="account_delete"),
+    path(
+        "verification/resend/",
+        verification_views.verification_resend,
+        name="account_verification_resend",
+    ),
 ]

@@ -32,7 +32,13 @@ def profile_settings(request):
                 messages.success(request, _("Your profile has been saved."))
                 return redirect("account_settings")
     else:
-        form = ProfileForm(initial={"display_name": user.display_name, "bio": user.bio})
+        form = ProfileForm(
+            initial={
+                "display_name": user.display_name,
+                "bio": user.bio,
+                "time_zone": user.time_zone,
+            }
+        )
     return TemplateResponse(request, "accounts/settings.html", {"form": form})
 
 

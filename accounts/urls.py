@@ -6,4 +6,5 @@ app_name = "accounts"
 
 urlpatterns = [
     path("<str:username>/", views.profile, name="profile"),
+    path("<str:username>/diary/", views.diary, name="diary"),
 ]

@@ -4,7 +4,13 @@ from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 
 from reviews.models import UserFilm
-from reviews.selectors import userfilm_status_counts, userfilms_for_profile
+from reviews.selectors import (
+    DIARY_PAGE_SIZE,
+    diary_queryset,
+    diary_years,
+    userfilm_status_counts,
+    userfilms_for_profile,
+)
 
 PAGE_SIZE = 30
 
@@ -30,5 +36,28 @@ def profile(request, username):
             "total": sum(n for _status, _label, n in counts),
             "page_obj": page,
             "query_string": f"status={status}" if status else "",
+        },
+    )
+
+
+def diary(request, username):
+    """A member's viewings newest first, by month; `?year=` keeps one year."""
+    member = get_object_or_404(get_user_model(), username=username, is_active=True)
+    years = diary_years(user=member)
+    raw = request.GET.get("year", "")
+    year = int(raw) if raw.isascii() and raw.isdigit() and int(raw) in years else None
+    page = Paginator(diary_queryset(user=member, year=year), DIARY_PAGE_SIZE).get_page(
+        request.GET.get("page")
+    )
+    return TemplateResponse(
+        request,
+        "accounts/diary.html",
+        {
+            "member": member,
+            "is_owner": request.user == member,
+            "years": years,
+            "year": year,
+            "page_obj": page,
+            "query_string": f"year={year}" if year else "",
         },
     )

@@ -61,8 +61,11 @@ class TMDBImportView(WagtailAdminTemplateMixin, TemplateView):
         context.update(form=form, configured=tmdb.tmdb_is_configured())
         if context["configured"] and form.is_valid():
             try:
+                # In the editor's admin language, so they can tell films apart.
                 context["results"] = tmdb_search_not_imported(
-                    query=form.cleaned_data["q"], year=form.cleaned_data["year"]
+                    query=form.cleaned_data["q"],
+                    year=form.cleaned_data["year"],
+                    language=tmdb.tmdb_language(),
                 )
             except tmdb.TMDBNotConfigured:
                 context["configured"] = False

@@ -9,7 +9,7 @@ from django.db.models import F, Q
 
 from filmtracker.slugs import slug_from
 
-from .models import Genre
+from .models import BASE_LANGUAGE, TRANSLATION_LANGUAGES, Genre, GenreTranslation
 from .tmdb import DEFAULT_LANGUAGE
 
 
@@ -43,6 +43,36 @@ def genres_for_tmdb(genres, *, names):
         name = (names.get(item.tmdb_id) or item.name or f"Genre {item.tmdb_id}")[:100]
         found[item.tmdb_id] = _genre_adopt_or_create(tmdb_id=item.tmdb_id, name=name)
     return [found[g.tmdb_id] for g in genres]
+
+
+def genre_translations_add(genres, *, movies):
+    """Each language's genre names from its TMDB record, for genres without one.
+
+    `genres` are the rows genres_for_tmdb gave for the English record's
+    genres (same order: a TMDB genre may be served by a namesake with another
+    TMDB id); `movies` is {site language: TMDBMovie}. Names already there
+    stay: editors may have changed them.
+    """
+    english = movies[BASE_LANGUAGE].genres
+    rows = {item.tmdb_id: genre for item, genre in zip(english, genres, strict=True)}
+    english_names = {item.tmdb_id: item.name for item in english}
+    for language, movie in movies.items():
+        if language == BASE_LANGUAGE or language not in dict(TRANSLATION_LANGUAGES):
+            continue
+        names = {}
+        for item in movie.genres:
+            genre = rows.get(item.tmdb_id)
+            if genre and item.name and item.name != english_names.get(item.tmdb_id):
+                names.setdefault(genre.pk, item.name[:100])
+        have = set(
+            GenreTranslation.objects.filter(
+                genre__in=names, language=language
+            ).values_list("genre_id", flat=True)
+        )
+        for genre_id in sorted(set(names) - have):  # a fixed order, as above
+            GenreTranslation.objects.get_or_create(
+                genre_id=genre_id, language=language, defaults={"name": names[genre_id]}
+            )
 
 
 def _genre_adopt_or_create(*, tmdb_id, name):

@@ -11,7 +11,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_de
 from wagtail.images import get_image_model
 
 from .cache import films_changed
-from .models import Credit, Film, Genre, Person
+from .models import Credit, Film, FilmTranslation, Genre, GenreTranslation, Person
 
 
 def _film_saved(sender, instance, **kwargs):
@@ -44,6 +44,17 @@ def _genre_changed(sender, instance, **kwargs):
         films_changed(film_ids=film_ids, catalogue=True)
 
 
+def _translation_changed(sender, instance, **kwargs):
+    # A film's or a genre's text in one language (editors edit them in the admin).
+    if isinstance(instance, FilmTranslation):
+        films_changed(film_ids=[instance.film_id], catalogue=True)
+    else:
+        film_ids = Film.objects.filter(genres=instance.genre_id).values_list(
+            "pk", flat=True
+        )
+        films_changed(film_ids=list(film_ids), catalogue=True)
+
+
 def _image_changed(sender, instance, **kwargs):
     # Saved: new renditions. Deleted: before the delete, while the films still
     # point at it (Film.poster is SET_NULL, done with an update() that sends
@@ -65,6 +76,12 @@ def connect():
         signal.connect(
             _credit_changed, sender=Credit, dispatch_uid=f"{uid}.credit_{name}"
         )
+        for model in (FilmTranslation, GenreTranslation):
+            signal.connect(
+                _translation_changed,
+                sender=model,
+                dispatch_uid=f"{uid}.{model._meta.model_name}_{name}",
+            )
     post_save.connect(_person_saved, sender=Person, dispatch_uid=f"{uid}.person")
     post_save.connect(_genre_changed, sender=Genre, dispatch_uid=f"{uid}.genre_saved")
     # Before the delete: afterwards the genre's film links are gone.

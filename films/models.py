@@ -5,6 +5,8 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from modelcluster.fields import ParentalKey
+from modelcluster.models import ClusterableModel
 from wagtail.search import index
 
 from filmtracker.slugs import slug_from
@@ -13,10 +15,65 @@ from .search_text import titles_variants
 from .slugs import film_address_kept
 
 
-class Genre(models.Model):
+class TranslatedMixin:
+    """Text in the active language from `translations` rows (FilmTranslation,
+    GenreTranslation), each field falling back to the model's English one."""
+
+    def translation(self, language=None):
+        """This object's translation in `language` (default: active), or None.
+
+        Reads what a translation prefetch loaded; without it, asks the
+        database once and remembers the answer on this instance.
+        """
+        language = content_language(language)
+        if language == BASE_LANGUAGE or self.pk is None:
+            return None
+        attr = translation_attr(language)
+        if not hasattr(self, attr):
+            setattr(self, attr, list(self.translations.filter(language=language)))
+        rows = getattr(self, attr)
+        return rows[0] if rows else None
+
+    def _translated(self, name):
+        translation = self.translation()
+        return getattr(translation, name, "") or getattr(self, name)
+
+    def text_language(self, name):
+        """The language code (`en`, `ru`) of what the translated `name` shows.
+
+        The active language when this object has the field translated, else
+        BASE_LANGUAGE (the English fallback), so a page can mark it with lang.
+        """
+        translation = self.translation()
+        if translation is not None and getattr(translation, name, ""):
+            return content_language()
+        return BASE_LANGUAGE
+
+
+class GenreQuerySet(models.QuerySet):
+    def with_translation(self, *, language=None):
+        """Genres with the active language's names prefetched (one query more
+        in Russian, none in English)."""
+        language = content_language(language)
+        if language == BASE_LANGUAGE:
+            return self
+        return self.prefetch_related(
+            Prefetch(
+                "translations",
+                queryset=GenreTranslation.objects.filter(language=language),
+                to_attr=translation_attr(language),
+            )
+        )
+
+
+class Genre(TranslatedMixin, models.Model):
+    """A TMDB genre; `name` is English, GenreTranslation rows the others."""
+
     tmdb_id = models.PositiveIntegerField(unique=True, null=True, blank=True)
     name = models.CharField(_("name"), max_length=100, unique=True)
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
+
+    objects = GenreQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]
@@ -32,9 +89,9 @@ class Genre(models.Model):
         super().save(*args, **kwargs)
 
     @property
-    def text_language(self):
-        """The language `name` is in: TMDB's English genre names, for now."""
-        return BASE_LANGUAGE
+    def display_name(self):
+        """The name in the active language, English when there is none."""
+        return self._translated("name")
 
 
 class Person(models.Model):
@@ -101,7 +158,7 @@ class FilmQuerySet(models.QuerySet):
         return with_translation(self, language=language)
 
 
-class Film(index.Indexed, models.Model):
+class Film(TranslatedMixin, index.Indexed, ClusterableModel):
     tmdb_id = models.PositiveIntegerField(
         _("TMDB id"),
         null=True,
@@ -236,36 +293,6 @@ class Film(index.Indexed, models.Model):
         """What the search index holds for the titles: one spelling a line."""
         return "\n".join(titles_variants(self.search_titles()))
 
-    def translation(self, language=None):
-        """This film's FilmTranslation in `language` (default: active), or None.
-
-        Reads what translation_prefetch() loaded; without it, asks the
-        database once and remembers the answer on this instance.
-        """
-        language = content_language(language)
-        if language == BASE_LANGUAGE or self.pk is None:
-            return None
-        attr = translation_attr(language)
-        if not hasattr(self, attr):
-            setattr(self, attr, list(self.translations.filter(language=language)))
-        rows = getattr(self, attr)
-        return rows[0] if rows else None
-
-    def _translated(self, name):
-        translation = self.translation()
-        return getattr(translation, name, "") or getattr(self, name)
-
-    def text_language(self, name):
-        """The language code (`en`, `ru`) of what display_<name> shows.
-
-        The active language when this film has the field translated, else
-        BASE_LANGUAGE (the English fallback), so a page can mark it with lang.
-        """
-        translation = self.translation()
-        if translation is not None and getattr(translation, name, ""):
-            return content_language()
-        return BASE_LANGUAGE
-
     @property
     def display_title(self):
         """The title in the active language, English when there is none."""
@@ -317,9 +344,9 @@ class FilmTranslation(models.Model):
     Empty fields fall back to the film's English ones.
     """
 
-    film = models.ForeignKey(
-        Film, on_delete=models.CASCADE, related_name="translations"
-    )
+    # A ParentalKey so that editors edit a film's translations on its page
+    # in the admin (an InlinePanel, films/wagtail_hooks.py).
+    film = ParentalKey(Film, on_delete=models.CASCADE, related_name="translations")
     language = models.CharField(
         _("language"), max_length=10, choices=TRANSLATION_LANGUAGES
     )
@@ -339,6 +366,31 @@ class FilmTranslation(models.Model):
 
     def __str__(self):
         return f"{self.film.title} [{self.language}]"
+
+
+class GenreTranslation(models.Model):
+    """A genre's name in a language other than English (TMDB's, or an editor's)."""
+
+    genre = models.ForeignKey(
+        Genre, on_delete=models.CASCADE, related_name="translations"
+    )
+    language = models.CharField(
+        _("language"), max_length=10, choices=TRANSLATION_LANGUAGES
+    )
+    name = models.CharField(_("name"), max_length=100)
+
+    class Meta:
+        ordering = ["language"]
+        verbose_name = _("genre translation")
+        verbose_name_plural = _("genre translations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["genre", "language"], name="films_genretranslation_unique"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.name} [{self.language}]"
 
 
 class FilmSlug(models.Model):

@@ -2,6 +2,7 @@
 
 import hashlib
 import logging
+import re
 import textwrap
 from io import BytesIO
 
@@ -14,6 +15,8 @@ from wagtail.images import get_image_model
 from wagtail.models import ReferenceIndex
 
 from filmtracker.slugs import filename_from
+
+from .fonts import PLACEHOLDER_FONT
 
 log = logging.getLogger(__name__)
 
@@ -52,8 +55,21 @@ def poster_image_create(*, title, content, filename):
     return image
 
 
-def placeholder_poster_bytes(*, title, year=None):
-    """A generated poster, plainly marked as a placeholder (no network)."""
+# Scripts the font covers (Latin, Greek, Cyrillic); a title in any other
+# (Japanese, Korean, Persian...) is left off rather than drawn as boxes.
+_FONT_COVERS = re.compile(r"[\u0020-\u052f\u2010-\u2027]+")
+
+
+def _font(size):
+    return ImageFont.truetype(str(PLACEHOLDER_FONT), size=size)
+
+
+def placeholder_poster_bytes(*, title, year=None, original_title=""):
+    """A generated JPEG poster, plainly marked as a placeholder (no network).
+
+    Shows `title`, then `original_title` when it differs and is in a script
+    the bundled font covers.
+    """
     digest = hashlib.sha256(title.encode()).digest()
     top, bottom = digest[:3], digest[3:6]
     width, height = POSTER_SIZE
@@ -66,16 +82,21 @@ def placeholder_poster_bytes(*, title, year=None):
             for a, b in zip(top, bottom, strict=True)
         )
         draw.line([(0, y), (width, y)], fill=colour)
-    title_font = ImageFont.load_default(size=30)
-    small_font = ImageFont.load_default(size=18)
-    lines = textwrap.wrap(title, width=16)[:6]
-    y = 170
-    for line in lines:
+    title_font, small_font = _font(32), _font(20)
+    y = 150
+    for line in textwrap.wrap(title, width=18)[:6]:
         draw.text((width / 2, y), line, font=title_font, fill="white", anchor="mm")
-        y += 40
+        y += 42
+    shows_original = original_title and original_title != title
+    if shows_original and _FONT_COVERS.fullmatch(original_title):
+        for line in textwrap.wrap(original_title, width=28)[:3]:
+            draw.text(
+                (width / 2, y + 4), line, font=small_font, fill="#eeeeee", anchor="mm"
+            )
+            y += 28
     if year:
         draw.text(
-            (width / 2, y + 16), str(year), font=small_font, fill="#dddddd", anchor="mm"
+            (width / 2, y + 20), str(year), font=small_font, fill="#dddddd", anchor="mm"
         )
     draw.rectangle([(0, height - 48), (width, height)], fill=(0, 0, 0))
     draw.text(

@@ -2,13 +2,13 @@
 
 import dataclasses
 
-from django.db.models import F, Prefetch, Q
-from django.db.models.functions import Lower
+from django.db.models import F, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce, Lower
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
 from wagtail.images import get_image_model
 
-from .models import Credit, Film, Genre
+from .models import Credit, Film, Genre, GenreTranslation, content_language
 from .tmdb import DEFAULT_LANGUAGE, get_client
 
 # `?ordering=` names and the fields they sort on; empty values sort last.
@@ -37,7 +37,7 @@ def film_card_queryset():
 def film_detail_queryset():
     return Film.objects.with_translation().prefetch_related(
         poster_prefetch(),
-        "genres",
+        genres_prefetch(),
         Prefetch(
             "credits",
             queryset=Credit.objects.select_related("person").order_by("role", "order"),
@@ -55,7 +55,7 @@ def film_list_queryset(*, poster_renditions=()):
     """Films with genres and poster renditions, no N+1."""
     images = get_image_model().objects.prefetch_renditions(*poster_renditions)
     return Film.objects.with_translation().prefetch_related(
-        "genres", Prefetch("poster", queryset=images)
+        genres_prefetch(), Prefetch("poster", queryset=images)
     )
 
 
@@ -68,8 +68,24 @@ def film_order_by(ordering, *, orderings=FILM_ORDERINGS):
     return [field.asc(nulls_last=True), Lower("title"), "pk"]
 
 
-def genre_list():
-    return Genre.objects.order_by("name")
+def genres_prefetch(lookup="genres"):
+    """Prefetch films' genres with their names in the active language."""
+    return Prefetch(lookup, queryset=Genre.objects.with_translation())
+
+
+def genre_list(*, language=None):
+    """Genres ordered by their name in `language` (default: the active one).
+
+    Each carries `name_shown`, that name (English when it has none), worked
+    out in the same query.
+    """
+    language = content_language(language)
+    translated = GenreTranslation.objects.filter(
+        genre=OuterRef("pk"), language=language
+    ).values("name")[:1]
+    return Genre.objects.annotate(
+        name_shown=Coalesce(Subquery(translated), F("name"))
+    ).order_by("name_shown", "pk")
 
 
 def film_list_stale(*, older_than):

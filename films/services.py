@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy
 from wagtail.search import index as search_index
 
-from .genres import genre_names_english, genres_for_tmdb
+from .genres import genre_names_english, genre_translations_add, genres_for_tmdb
 from .models import (
     BASE_LANGUAGE,
     TRANSLATION_LANGUAGES,
@@ -81,7 +81,7 @@ class AdultFilmRefused(Exception):
     )
 
 
-def film_import_from_tmdb(*, tmdb_id):
+def film_import_from_tmdb(*, tmdb_id, client=None):
     """Create or update the one Film for `tmdb_id`; returns (film, created).
 
     The film's own fields are always TMDB's English (`en-US`) text; the text
@@ -89,12 +89,16 @@ def film_import_from_tmdb(*, tmdb_id):
     import and stored as FilmTranslation rows, so a film can be found and
     read in either language from the moment it arrives.
 
+    `client` answers like films.tmdb.TMDBClient (`movie_details`, `genres`,
+    `download_poster`); the configured TMDB by default, the bundled demo
+    catalogue for `seed_demo`.
+
     Raises a TMDBError subtype when TMDB cannot give the film or its poster,
     FilmImportFailed when our database refuses its rows, and AdultFilmRefused
     for a film TMDB flags adult; either way nothing is saved (no Film row, no
     image, no file).
     """
-    client = get_client()
+    client = client or get_client()
     movies = _movie_details_all(client=client, tmdb_id=tmdb_id)
     if movies[BASE_LANGUAGE].adult:
         raise AdultFilmRefused(tmdb_id)
@@ -251,7 +255,9 @@ def _film_write(*, movies, poster, genre_names):
         replaced, film.poster = film.poster, poster
         film.tmdb_poster_path = movie.poster_path
     film.save()
-    film.genres.set(genres_for_tmdb(movie.genres, names=genre_names))
+    genres = genres_for_tmdb(movie.genres, names=genre_names)
+    film.genres.set(genres)
+    genre_translations_add(genres, movies=movies)
     _credits_replace(film=film, movie=movie)
     film_translations_save(film=film, movies=movies)
     return film, created, replaced
@@ -300,7 +306,24 @@ def _poster_download(*, client, movie):
         ) from e
 
 
+def _person_key(person):
+    # The demo catalogue's people have no TMDB id: their name is their key.
+    return person.name[:200] if person.tmdb_id is None else person.tmdb_id
+
+
 def _people_upsert(people):
+    """{_person_key(p): Person} for TMDB people (tmdb_id None: found by name)."""
+    found = {}
+    for name in sorted({p.name[:200] for p in people if p.tmdb_id is None}):
+        found[name] = Person.objects.filter(name=name).order_by(
+            "pk"
+        ).first() or Person.objects.create(name=name)
+    people = [p for p in people if p.tmdb_id is not None]
+    found.update(_people_with_ids_upsert(people))
+    return found
+
+
+def _people_with_ids_upsert(people):
     names = {p.tmdb_id: p.name[:200] for p in people}
     found = {p.tmdb_id: p for p in Person.objects.filter(tmdb_id__in=names)}
     for tmdb_id, name in sorted(names.items()):  # see genres_for_tmdb
@@ -328,12 +351,12 @@ def _credits_replace(*, film, movie):
     people = _people_upsert([*movie.directors, *cast])
     credits = {}
     for order, director in enumerate(movie.directors):
-        person = people[director.tmdb_id]
+        person = people[_person_key(director)]
         credits[(person.pk, Credit.Role.DIRECTOR)] = Credit(
             film=film, person=person, role=Credit.Role.DIRECTOR, order=order
         )
     for order, member in enumerate(cast):
-        person = people[member.tmdb_id]
+        person = people[_person_key(member)]
         credit = credits.get((person.pk, Credit.Role.CAST))
         if credit is not None:  # one actor, two parts
             credit.character = f"{credit.character} / {member.character}"[:255]

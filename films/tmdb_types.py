@@ -27,13 +27,13 @@ class TMDBGenre:
 class TMDBPerson:
     """A director (or any crew member) of a film."""
 
-    tmdb_id: int
+    tmdb_id: int | None  # None only for the demo catalogue's people
     name: str
 
 
 @dataclass(frozen=True, slots=True)
 class TMDBCastMember:
-    tmdb_id: int
+    tmdb_id: int | None  # as TMDBPerson
     name: str
     character: str
     order: int

@@ -10,8 +10,14 @@ from django.utils.functional import cached_property
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.panels import (
+    InlinePanel,
+    ObjectList,
+    extract_panel_definitions_from_model_class,
+)
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.widgets import HeaderButton
+from wagtail.search import index as search_index
 from wagtail.snippets.views.snippets import (
     IndexView,
     SnippetViewSet,
@@ -19,7 +25,7 @@ from wagtail.snippets.views.snippets import (
 )
 
 from .admin_views import IMPORT_PERMISSION, TMDBImportView
-from .models import Film, Genre
+from .models import TRANSLATION_LANGUAGES, Film, Genre
 
 
 class PosterColumn(Column):
@@ -88,6 +94,20 @@ class FilmViewSet(SnippetViewSet):
     def get_queryset(self, request):
         return Film.objects.select_related("poster")
 
+    def get_edit_handler(self):
+        # The model's own fields as Wagtail would lay them out, then the
+        # film's title, overview and tagline in each other language.
+        panels = extract_panel_definitions_from_model_class(
+            self.model, exclude=self.get_exclude_form_fields()
+        )
+        translations = InlinePanel(
+            "translations",
+            label=_("Translations"),
+            heading=_("Title, overview and tagline in other languages"),
+            max_num=len(TRANSLATION_LANGUAGES),
+        )
+        return ObjectList([*panels, translations]).bind_to_model(self.model)
+
 
 class GenreViewSet(SnippetViewSet):
     model = Genre
@@ -102,6 +122,15 @@ class CatalogueGroup(SnippetViewSetGroup):
     menu_icon = "media"
     menu_order = 200
     items = (FilmViewSet, GenreViewSet)
+
+
+@hooks.register("after_create_snippet")
+@hooks.register("after_edit_snippet")
+def reindex_film_with_translations(request, instance):
+    # The film was indexed when it was saved, before its translations (the
+    # inline panel) were: index it again so its Russian title is found.
+    if isinstance(instance, Film):
+        search_index.insert_or_update_object(instance)
 
 
 @hooks.register("register_admin_urls")

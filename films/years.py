@@ -7,3 +7,6 @@ fixed rather than "a few years from now": a year TMDB lists must be searchable.
 
 FILM_YEAR_MIN = 1870
 FILM_YEAR_MAX = 2200
+# The earliest date a member may say they watched something: not before any
+# film (a typo like 0204 for 2024 is refused rather than stored).
+VIEWING_YEAR_MIN = FILM_YEAR_MIN

@@ -18,12 +18,14 @@ from films.api.views import TMDBViewSet
 from filmtracker.rest import docs
 from filmtracker.rest import views as rest_views
 from filmtracker.rest.films import FilmViewSet
+from reviews.api.diary import ViewingViewSet
 from reviews.api.views import ReviewViewSet
 
 router = DefaultRouter()
 router.register("films", FilmViewSet, basename="film")
 router.register("tmdb", TMDBViewSet, basename="tmdb")
 router.register("reviews", ReviewViewSet, basename="review")
+router.register("diary", ViewingViewSet, basename="viewing")
 router.register("users", UserViewSet, basename="user")
 
 auth_urlpatterns = [

@@ -27,12 +27,13 @@ from accounts.permissions import member_can_review
 from films.cache import film_cached
 from films.selectors import film_detail_queryset, film_get_by_slug
 from filmtracker.page_cache import cache_public_page
-from reviews.forms import UserFilmForm
+from reviews.forms import UserFilmForm, ViewingForm
 from reviews.models import UserFilm
 from reviews.selectors import (
     REVIEWS_PAGE_SIZE,
     film_rating_histogram,
     film_reviews_queryset,
+    film_viewings_of_member,
     with_member_numbers,
 )
 
@@ -98,7 +99,11 @@ def film_detail(request, slug):
         context["own_userfilm"] = own
         context["can_review"] = member_can_review(request.user)
         if context["can_review"]:
-            context["form"] = UserFilmForm(instance=own)
+            context["form"] = UserFilmForm(instance=own, user=request.user)
+            context["viewing_form"] = ViewingForm(user=request.user)
+        context["own_viewings"] = film_viewings_of_member(
+            user=request.user, film_id=film_page.film_id
+        )
     return TemplateResponse(request, "films/film_detail.html", context)
 
 

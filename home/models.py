@@ -4,6 +4,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
+from films.models import BASE_LANGUAGE, content_language
 from films.selectors import film_card_queryset
 from filmtracker import page_cache
 from reviews.rankings import film_top_rated_ids, in_order
@@ -14,7 +15,24 @@ from .blocks import HomeBodyBlock
 HOME_LIST_SIZE = 12
 
 
-class HomePage(Page):
+class LocalizedServeMixin:
+    """Serve this page's translation in the visitor's language, if published.
+
+    URLs carry no language: /about/ is the same address in every language,
+    and the language follows the person, as on the rest of the site.
+    """
+
+    def serve(self, request, *args, **kwargs):
+        # Routing only reaches the site's own (English) tree, so English needs
+        # no lookup; another language costs two queries (locale, translation).
+        if content_language() != BASE_LANGUAGE:
+            localized = self.localized
+            if localized.pk != self.pk:
+                return localized.specific.serve(request, *args, **kwargs)
+        return super().serve(request, *args, **kwargs)
+
+
+class HomePage(LocalizedServeMixin, Page):
     intro = RichTextField(_("intro"), blank=True)
     body = StreamField(HomeBodyBlock(), blank=True)
 
@@ -35,6 +53,9 @@ class HomePage(Page):
         top_ids = film_top_rated_ids(limit=HOME_LIST_SIZE)
         context["top_films"] = in_order(films.filter(pk__in=top_ids), top_ids)
         context["ranking_min_ratings"] = RANKING_MIN_RATINGS
+        # Editors choose which pages the home page links to ("Show in menus"),
+        # such as About.
+        context["menu_pages"] = self.get_children().live().in_menu()
         return context
 
     def serve(self, request, *args, **kwargs):
@@ -43,6 +64,8 @@ class HomePage(Page):
         # editor publishes. The top-rated order itself is recomputed every
         # five minutes (reviews/rankings.py); the page lives ten at most.
         response = super().serve(request, *args, **kwargs)
+        if response.context_data["page"].pk != self.pk:
+            return response  # the translation served (and marked) itself
         return page_cache.mark(response, self._films_shown, catalogue=True, pages=True)
 
     def _films_shown(self, response):
@@ -54,7 +77,7 @@ class HomePage(Page):
         return [film.pk for film in shown]
 
 
-class StandardPage(Page):
+class StandardPage(LocalizedServeMixin, Page):
     """A plain content page, such as About."""
 
     intro = models.CharField(_("intro"), max_length=255, blank=True)

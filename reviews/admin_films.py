@@ -17,6 +17,7 @@ from django.db import transaction
 from django.db.models import Count, ProtectedError
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 from wagtail.admin import messages
@@ -95,7 +96,9 @@ class FilmDeleteView(DeleteView):
 class AverageRatingColumn(Column):
     def get_value(self, instance):
         average = getattr(instance, "average_rating", None)
-        return "–" if average is None else f"{average / 2:.1f} ★"
+        if average is None:
+            return "–"
+        return f"{number_format(average / 2, decimal_pos=1)} ★"  # "4,5 ★" in Russian
 
 
 class RatedFilmViewSet(FilmViewSet):

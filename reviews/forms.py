@@ -4,12 +4,20 @@ from decimal import Decimal, InvalidOperation
 
 from django import forms
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from .models import COMMENT_MAX_LENGTH, RATING_MAX, RATING_MIN, UserFilm
-from .services import review_validate
+from accounts.time_zones import member_today
+from films.years import VIEWING_YEAR_MIN
+
+from .models import (
+    COMMENT_MAX_LENGTH,
+    NOTE_MAX_LENGTH,
+    RATING_MAX,
+    RATING_MIN,
+    UserFilm,
+)
+from .services import review_status_chosen, review_validate, viewing_validate
 
 
 def stars_label(rating):
@@ -54,6 +62,8 @@ class ReviewRulesFormMixin:
             "status": cleaned.get("status", UserFilm.Status.WATCHED),
             "comment": cleaned.get("comment", ""),
             "watched_on": cleaned.get("watched_on"),
+            # The entry's member: the form's own (site) or the chosen (admin).
+            "user": getattr(self, "user", None) or cleaned.get("user"),
         }
         try:
             review_validate(**values)
@@ -79,6 +89,13 @@ class UserFilmForm(ReviewRulesFormMixin, forms.ModelForm):
         required=False,
         help_text=_("From ½ to 5 stars."),
     )
+    # No preselected status: the model's default (watched) shown as chosen
+    # logged films as watched when a member only pressed the button.
+    status = forms.ChoiceField(
+        label=_("Status"),
+        choices=[("", _("Choose…")), *UserFilm.Status.choices],
+        required=False,
+    )
 
     class Meta:
         model = UserFilm
@@ -98,11 +115,81 @@ class UserFilmForm(ReviewRulesFormMixin, forms.ModelForm):
             ),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, **kwargs)
+        self.user = user  # whose calendar "today" is on
         if self.instance.pk and self.instance.rating is not None:
             self.initial["rating"] = stars_value(self.instance.rating)
-        self.fields["watched_on"].widget.attrs["max"] = timezone.localdate().isoformat()
+        if not self.instance.pk:
+            self.initial["status"] = ""
+        self.fields["watched_on"].widget.attrs["max"] = member_today(user).isoformat()
         self.fields["comment"].help_text = _("Optional. Up to %(max)s characters.") % {
             "max": f"{COMMENT_MAX_LENGTH:,}"
         }
+
+    def clean(self):
+        cleaned = self.cleaned_data
+        if "status" in cleaned:
+            try:
+                cleaned["status"] = review_status_chosen(
+                    status=cleaned["status"],
+                    rating=cleaned.get("rating"),
+                    comment=cleaned.get("comment", ""),
+                    watched_on=cleaned.get("watched_on"),
+                )
+            except ValidationError as error:
+                self.add_error(None, error)
+        return super().clean()
+
+
+class ViewingForm(forms.Form):
+    """One viewing on the film page: a date (or "today"), stars and a note.
+
+    `user` decides what "today" is (their calendar); the rules are
+    reviews.services.viewing_validate()'s, shown next to their fields.
+    """
+
+    watched_on = forms.DateField(
+        label=_("Watched on"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    rating = forms.TypedChoiceField(
+        label=_("Rating"),
+        choices=RATING_CHOICES,
+        coerce=stars_to_rating,
+        empty_value=None,
+        required=False,
+    )
+    note = forms.CharField(
+        label=_("Note"), required=False, max_length=NOTE_MAX_LENGTH, strip=True
+    )
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+        today = member_today(user)
+        # The same calendar as the service's check, so the picker offers no
+        # day the server would refuse.
+        attrs = self.fields["watched_on"].widget.attrs
+        attrs["max"] = today.isoformat()
+        attrs["min"] = f"{VIEWING_YEAR_MIN:04d}-01-01"
+        self.initial.setdefault("watched_on", today)
+
+    def clean(self):
+        cleaned = super().clean()
+        if self.data.get("today"):
+            cleaned["watched_on"] = member_today(self.user)
+        try:
+            viewing_validate(
+                user=self.user,
+                watched_on=cleaned.get("watched_on"),
+                rating=cleaned.get("rating"),
+                note=cleaned.get("note", ""),
+            )
+        except ValidationError as error:
+            for field, messages in error.message_dict.items():
+                if field not in self.errors:  # one message per field
+                    for message in messages:
+                        self.add_error(field, message)
+        return cleaned

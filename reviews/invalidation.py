@@ -9,7 +9,7 @@ from django.db.models.signals import post_delete, post_save
 
 from films.cache import films_changed
 
-from .models import UserFilm
+from .models import UserFilm, Viewing
 
 
 def _userfilm_changed(sender, instance, **kwargs):
@@ -30,6 +30,10 @@ def connect():
     for name, signal in (("saved", post_save), ("deleted", post_delete)):
         signal.connect(
             _userfilm_changed, sender=UserFilm, dispatch_uid=f"{uid}.userfilm_{name}"
+        )
+        # The film page counts viewings ("watched by N members · M viewings").
+        signal.connect(
+            _userfilm_changed, sender=Viewing, dispatch_uid=f"{uid}.viewing_{name}"
         )
     post_save.connect(
         _user_saved, sender=get_user_model(), dispatch_uid=f"{uid}.user_saved"

@@ -69,3 +69,58 @@ class UserFilm(models.Model):
     @property
     def stars(self):
         return None if self.rating is None else self.rating / 2
+
+
+NOTE_MAX_LENGTH = 500
+
+
+class Viewing(models.Model):
+    """One time a member watched a film, on a date of their own calendar.
+
+    Whether it was a rewatch is not stored: it is "not the member's first
+    viewing of the film" (by date, then id), annotated by
+    reviews.selectors.with_rewatch(), so deleting or back-dating a viewing
+    can never leave a stale mark.
+    """
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="viewings"
+    )
+    film = models.ForeignKey(Film, on_delete=models.PROTECT, related_name="viewings")
+    watched_on = models.DateField(_("watched on"))
+    rating = models.PositiveSmallIntegerField(
+        _("rating"), null=True, blank=True, help_text=_("1-10, shown as ½ to 5 stars.")
+    )
+    note = models.CharField(_("note"), max_length=NOTE_MAX_LENGTH, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-watched_on", "-id"]
+        verbose_name = _("viewing")
+        verbose_name_plural = _("viewings")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(rating__isnull=True)
+                | models.Q(rating__gte=RATING_MIN, rating__lte=RATING_MAX),
+                name="reviews_viewing_rating_range",
+            ),
+        ]
+        indexes = [
+            # A member's diary, newest first.
+            models.Index(
+                fields=["user", "-watched_on", "-id"], name="reviews_vw_user_newest"
+            ),
+            # A member's viewings of one film (rewatch marks, the film page).
+            models.Index(
+                fields=["film", "user", "watched_on", "id"], name="reviews_vw_film_user"
+            ),
+            # The API's list of everyone's viewings, newest first.
+            models.Index(fields=["-watched_on", "-id"], name="reviews_vw_newest"),
+        ]
+
+    def __str__(self):
+        return f"{self.user} – {self.film} ({self.watched_on})"
+
+    @property
+    def stars(self):
+        return None if self.rating is None else self.rating / 2

@@ -11,20 +11,22 @@ from django.db.models import (
     Avg,
     Case,
     Count,
+    Exists,
     ExpressionWrapper,
     F,
     IntegerField,
     OuterRef,
+    Q,
     Subquery,
     Value,
     When,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, TruncMonth
 
 from films.models import with_translation
 from films.selectors import poster_prefetch
 
-from .models import RATING_MAX, RATING_MIN, UserFilm
+from .models import RATING_MAX, RATING_MIN, UserFilm, Viewing
 
 REVIEWS_PAGE_SIZE = 10
 
@@ -52,8 +54,10 @@ def with_member_numbers(films):
     """`films` (a Film queryset) annotated with the members' numbers.
 
     `average_rating` (1-10, float, None without ratings), `rating_count`,
-    `watch_count` (0 without rows) and `ranking_score` (the damped average,
-    None under RANKING_MIN_RATINGS ratings), all in the same query.
+    `watch_count` (members with status watched; 0 without rows),
+    `viewing_count` (logged viewings, rewatches included) and `ranking_score`
+    (the damped average, None under RANKING_MIN_RATINGS ratings), all in the
+    same query.
 
     Correlated subqueries rather than JOIN + GROUP BY: with a LIMIT,
     PostgreSQL works them out for the rows on the page only, where a grouped
@@ -75,6 +79,13 @@ def with_member_numbers(films):
         rating_count=Coalesce(aggregate(rated, Count("pk")), 0),
         watch_count=Coalesce(
             aggregate(rows.filter(status=UserFilm.Status.WATCHED), Count("pk")), 0
+        ),
+        viewing_count=Coalesce(
+            aggregate(
+                Viewing.objects.filter(film=OuterRef("pk")).order_by().values("film"),
+                Count("pk"),
+            ),
+            0,
         ),
     ).annotate(
         ranking_score=Case(
@@ -185,3 +196,71 @@ def userfilms_for_profile(*, user, status=None):
         .order_by("group", "-updated_at", "-pk"),
         "film__translations",
     )
+
+
+DIARY_PAGE_SIZE = 30
+
+
+def with_rewatch(viewings):
+    """`viewings` (a Viewing queryset) annotated with `rewatch` (bool).
+
+    A rewatch is any viewing but the member's first of the film: first by
+    date, then by id for two on the same day.
+    """
+    earlier = Viewing.objects.filter(
+        user=OuterRef("user"), film=OuterRef("film")
+    ).filter(
+        Q(watched_on__lt=OuterRef("watched_on"))
+        | Q(watched_on=OuterRef("watched_on"), pk__lt=OuterRef("pk"))
+    )
+    return viewings.annotate(rewatch=Exists(earlier))
+
+
+def viewing_list_queryset():
+    """Viewings of active members with member, film and rewatch; newest first."""
+    return with_translation(
+        with_rewatch(Viewing.objects.filter(user__is_active=True))
+        .select_related("user", "film")
+        .order_by("-watched_on", "-pk"),
+        "film__translations",
+    )
+
+
+def film_viewings_of_member(*, user, film_id):
+    """`user`'s viewings of one film with `rewatch`, newest first (a list)."""
+    return list(
+        with_rewatch(Viewing.objects.filter(user=user, film_id=film_id)).order_by(
+            "-watched_on", "-pk"
+        )
+    )
+
+
+def diary_queryset(*, user, year=None):
+    """A member's diary: their viewings newest first, with film, poster, rewatch.
+
+    Each viewing also has `month` (the first day of its month, a date), to
+    group by.
+    `year` (int) keeps only that calendar year's viewings. The poster and its
+    renditions come along, so a page costs the same queries however long.
+    """
+    rows = Viewing.objects.filter(user=user)
+    if year is not None:
+        rows = rows.filter(watched_on__year=year)
+    return with_translation(
+        with_rewatch(rows)
+        .annotate(month=TruncMonth("watched_on"))
+        .select_related("film")
+        .prefetch_related(poster_prefetch("film__poster"))
+        .order_by("-watched_on", "-pk"),
+        "film__translations",
+    )
+
+
+def diary_years(*, user):
+    """The years `user` logged viewings in, newest first (ints); one query."""
+    return [
+        day.year
+        for day in Viewing.objects.filter(user=user).dates(
+            "watched_on", "year", order="DESC"
+        )
+    ]

@@ -8,4 +8,10 @@ app_name = "reviews"
 urlpatterns = [
     path("<slug:slug>/rating/", views.userfilm_edit, name="edit"),
     path("<slug:slug>/rating/delete/", views.userfilm_delete, name="delete"),
+    path("<slug:slug>/viewings/", views.viewing_add, name="viewing_add"),
+    path(
+        "<slug:slug>/viewings/<int:pk>/delete/",
+        views.viewing_remove,
+        name="viewing_remove",
+    ),
 ]

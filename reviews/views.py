@@ -9,6 +9,7 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
+from django.utils.formats import date_format
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods
 
@@ -16,9 +17,9 @@ from accounts.decorators import verified_member_required
 from films.models import Film
 from films.selectors import poster_prefetch
 
-from .forms import UserFilmForm
-from .models import UserFilm
-from .services import review_delete, review_upsert
+from .forms import UserFilmForm, ViewingForm
+from .models import UserFilm, Viewing
+from .services import review_delete, review_upsert, viewing_delete, viewing_log
 
 
 def _film(slug):
@@ -33,27 +34,22 @@ def userfilm_edit(request, slug):
     film = _film(slug)
     own = UserFilm.objects.filter(user=request.user, film=film).first()
     if request.method == "POST":
-        form = UserFilmForm(request.POST, instance=own)
+        form = UserFilmForm(request.POST, instance=own, user=request.user)
         if form.is_valid():
             _row, created = review_upsert(
                 user=request.user, film=film, **form.cleaned_data
             )
             if created:
-                messages.success(
-                    request,
-                    _("Your rating of %(film)s was saved.") % {"film": film.title},
-                )
+                text = _("Your rating of %(film)s was saved.")
             else:
-                messages.success(
-                    request,
-                    _("Your rating of %(film)s was updated.") % {"film": film.title},
-                )
+                text = _("Your rating of %(film)s was updated.")
+            messages.success(request, text % {"film": film.display_title})
             return redirect(f"{film.get_absolute_url()}#your-rating")
         # Invalid input: show it again with the errors, as a 400 so that
         # nothing (browsers, tests, proxies) takes it for a success.
         status = 400
     else:
-        form = UserFilmForm(instance=own)
+        form = UserFilmForm(instance=own, user=request.user)
         status = 200
     return TemplateResponse(
         request,
@@ -74,7 +70,7 @@ def userfilm_delete(request, slug):
         messages.success(
             request,
             _("Your rating and review of %(film)s were removed.")
-            % {"film": film.title},
+            % {"film": film.display_title},
         )
         return redirect(film)
     return TemplateResponse(
@@ -82,3 +78,40 @@ def userfilm_delete(request, slug):
         "reviews/userfilm_confirm_delete.html",
         {"film": film, "own_userfilm": own},
     )
+
+
+@verified_member_required
+@require_http_methods(["POST"])
+def viewing_add(request, slug):
+    """Log a viewing of the film: "Watched today" or another date (PRG)."""
+    film = _film(slug)
+    form = ViewingForm(request.POST, user=request.user)
+    if form.is_valid():
+        viewing_log(user=request.user, film=film, **form.cleaned_data)
+        messages.success(
+            request,
+            _("Your viewing of %(film)s on %(date)s was logged.")
+            % {
+                "film": film.title,
+                "date": date_format(form.cleaned_data["watched_on"]),
+            },
+        )
+        return redirect(f"{film.get_absolute_url()}#your-viewings")
+    return TemplateResponse(
+        request,
+        "reviews/viewing_form.html",
+        {"film": film, "viewing_form": form},
+        status=400,
+    )
+
+
+# Removing needs no verified email: members may always remove their own data.
+@login_required
+@require_http_methods(["POST"])
+def viewing_remove(request, slug, pk):
+    film = _film(slug)
+    # Only the member's own viewings of this film: anything else is a 404.
+    get_object_or_404(Viewing, pk=pk, user=request.user, film=film)
+    viewing_delete(user=request.user, viewing_id=pk)
+    messages.success(request, _("The viewing was removed."))
+    return redirect(f"{film.get_absolute_url()}#your-viewings")

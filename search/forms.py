@@ -10,6 +10,11 @@ QUERY_MAX_LENGTH = 200
 AUTOCOMPLETE_URL = "/api/v1/films/autocomplete/"
 
 
+class GenreChoiceField(forms.ModelChoiceField):
+    def label_from_instance(self, obj):
+        return obj.name_shown  # genre_list(): the name in the active language
+
+
 class SearchForm(forms.Form):
     """One box for the title, plus the optional "advanced" filters."""
 
@@ -33,13 +38,18 @@ class SearchForm(forms.Form):
         max_value=FILM_YEAR_MAX,
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
-    genre = forms.ModelChoiceField(
+    genre = GenreChoiceField(
         label=_("Genre"),
         queryset=genre_list(),
         to_field_name="slug",
         required=False,
         empty_label=_("Any genre"),
     )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # In the language of this request (the class attribute's is fixed at import).
+        self.fields["genre"].queryset = genre_list()
 
     def clean_q(self):
         # Normalised by the search itself (search/selectors.py); here only spaces.

@@ -94,10 +94,19 @@ class MeSerializer(serializers.ModelSerializer):
             "public_name",
             "bio",
             "date_joined",
+            "time_zone",
             "can_review",
             "url",
         ]
         read_only_fields = ["username", "email", "date_joined"]
+        extra_kwargs = {
+            "time_zone": {
+                "help_text": _(
+                    "An IANA time zone name, e.g. Europe/Paris: the calendar "
+                    "your diary dates are on."
+                )
+            }
+        }
 
     @extend_schema_field(serializers.BooleanField())
     def get_can_review(self, user):
@@ -113,6 +122,7 @@ class MeSerializer(serializers.ModelSerializer):
             user=user,
             display_name=validated_data.get("display_name", user.display_name),
             bio=validated_data.get("bio", user.bio),
+            time_zone=validated_data.get("time_zone"),
         )
 
 

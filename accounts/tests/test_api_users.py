@@ -24,6 +24,7 @@ def test_me_shows_your_own_profile(make_api_client):
         "public_name": "Ann L.",
         "bio": "Hi.",
         "date_joined": response.json()["date_joined"],
+        "time_zone": "UTC",
         "can_review": True,
         "url": "http://testserver/users/ann/",
     }
@@ -162,3 +163,16 @@ def test_nobody_can_sign_up_as_me_which_would_hide_their_api_profile(username):
     with pytest.raises(ValidationError):
         get_adapter().clean_username(username)
     assert get_adapter().clean_username("meg") == "meg"
+
+
+def test_patch_me_sets_a_valid_time_zone_only(make_api_client, member):
+    client = make_api_client(member)
+    response = client.patch(ME, {"time_zone": "Pacific/Pago_Pago"})
+    assert response.status_code == 200
+    assert response.json()["time_zone"] == "Pacific/Pago_Pago"
+    for bad in ("Nowhere/Land", "", "../../etc/passwd", "x" * 65):
+        response = client.patch(ME, {"time_zone": bad})
+        assert response.status_code == 400, bad
+        assert "time_zone" in response.json()["errors"]
+    member.refresh_from_db()
+    assert member.time_zone == "Pacific/Pago_Pago"

@@ -121,3 +121,18 @@ def test_superuser_cannot_delete_their_account_here(client, password):
     assert response.status_code == 403
     assert "administrator account cannot be deleted here" in response.content.decode()
     assert User.objects.filter(pk=admin.pk).exists()
+
+
+def test_member_chooses_a_time_zone_and_an_unknown_one_is_refused(
+    member_client, member
+):
+    assert 'value="Pacific/Kiritimati"' in member_client.get(SETTINGS).content.decode()
+    data = {"display_name": "", "bio": "", "time_zone": "Pacific/Kiritimati"}
+    assert member_client.post(SETTINGS, data).status_code == 302
+    member.refresh_from_db()
+    assert member.time_zone == "Pacific/Kiritimati"
+    for bad in ("Mars/Olympus_Mons", "../../etc/passwd", "x" * 100):
+        response = member_client.post(SETTINGS, {**data, "time_zone": bad})
+        assert response.status_code == 200
+        member.refresh_from_db()
+        assert member.time_zone == "Pacific/Kiritimati"

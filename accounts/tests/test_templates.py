@@ -9,18 +9,19 @@ from django.urls import reverse
 pytestmark = pytest.mark.django_db
 
 ANONYMOUS_PAGES = [
-    ("account_login", "Sign In"),
-    ("account_signup", "Signup"),
-    ("account_reset_password", "Password Reset"),
-    ("account_reset_password_done", "Password Reset"),
-    ("account_email_verification_sent", "Verify Your Email Address"),
+    ("account_login", "Log in"),
+    ("account_signup", "Sign up"),
+    ("account_reset_password", "Reset your password"),
+    ("account_reset_password_done", "Check your email"),
+    ("account_email_verification_sent", "Check your email"),
+    ("account_verification_resend", "Send the verification link again"),
 ]
 MEMBER_PAGES = [
     ("account_settings", "Account settings"),
     ("account_delete", "Delete your account"),
-    ("account_email", "Email Address"),
-    ("account_change_password", "Change Password"),
-    ("account_logout", "Sign Out"),
+    ("account_email", "Email address"),
+    ("account_change_password", "Change your password"),
+    ("account_logout", "Log out"),
 ]
 
 

@@ -23,6 +23,7 @@ FILM = {
     "average_stars": 4.38,
     "rating_count": 4,
     "watch_count": 5,
+    "viewing_count": 7,
     "popularity": 83.2,
     "poster": {
         "small": f"{MEDIA}/the-matrix.2e16d0ba.fill-300x450.jpg",

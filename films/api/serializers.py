@@ -30,6 +30,9 @@ def absolute_url(serializer, path):
 
 
 class GenreSerializer(serializers.ModelSerializer):
+    # In the request's language (Accept-Language), like film titles.
+    name = serializers.CharField(source="display_name", read_only=True)
+
     class Meta:
         model = Genre
         fields = ["id", "name", "slug"]
@@ -96,6 +99,9 @@ class FilmListSerializer(FilmSummarySerializer):
     watch_count = serializers.SerializerMethodField(
         help_text=_("How many members watched the film.")
     )
+    viewing_count = serializers.SerializerMethodField(
+        help_text=_("How many viewings members logged, rewatches included.")
+    )
     poster = serializers.SerializerMethodField(
         help_text=_("Poster image URLs; null when the film has no poster.")
     )
@@ -110,6 +116,7 @@ class FilmListSerializer(FilmSummarySerializer):
             "average_stars",
             "rating_count",
             "watch_count",
+            "viewing_count",
             "popularity",
             "poster",
         ]
@@ -131,6 +138,10 @@ class FilmListSerializer(FilmSummarySerializer):
     @extend_schema_field(serializers.IntegerField())
     def get_watch_count(self, film):
         return film.watch_count
+
+    @extend_schema_field(serializers.IntegerField())
+    def get_viewing_count(self, film):
+        return film.viewing_count
 
     @extend_schema_field(PosterSerializer(allow_null=True))
     def get_poster(self, film):

@@ -3,9 +3,10 @@
 import math
 
 from django import template
-from django.utils import formats
+from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext, pgettext
 
 from films.models import content_language
 
@@ -41,9 +42,28 @@ def star_rating(rating, size="", number=True):
         "value": value,
         "steps": int(value * 2),
         "size": size,
-        "number": formats.number_format(value, 1 if value % 1 else 0) if number else "",
-        "label": _("%(stars)s out of 5 stars") % {"stars": f"{value:g}"},
+        "number": _stars_number(value) if number else "",
+        "label": _("%(stars)s out of 5 stars") % {"stars": _stars_number(value)},
     }
+
+
+def _stars_number(value):
+    """3.0 -> "3", 3.5 -> "3.5" (Russian "3,5")."""
+    return number_format(value, decimal_pos=0 if value == int(value) else 1)
+
+
+@register.filter
+def stars_phrase(value):
+    """A number of stars in words: "1 star", "4.5 stars"; Russian "1 звезда",
+    "2 звезды", "5 звёзд", and "4,5 звезды" (a fraction takes the genitive
+    singular, which no plural form of an integer gives)."""
+    value = float(value)
+    shown = _stars_number(value)
+    if value == int(value):
+        text = ngettext("%(stars)s star", "%(stars)s stars", int(value))
+    else:
+        text = pgettext("a fractional number of stars", "%(stars)s stars")
+    return text % {"stars": shown}
 
 
 @register.filter

@@ -13,6 +13,8 @@ import zlib
 from io import BytesIO
 from pathlib import Path
 
+from films.fonts import PLACEHOLDER_FONT
+
 DATA_DIR = Path(__file__).resolve().parent / "tmdb_data"
 DEMO_CATALOGUE = Path(__file__).resolve().parent.parent / "data" / "demo_catalogue.json"
 PAGE_SIZE = 20
@@ -33,7 +35,7 @@ def poster_jpeg(title, size=(400, 600)):
     seed = sum(title.encode()) % 200
     image = Image.new("RGB", size, (30 + seed % 60, 40 + seed % 90, 80 + seed % 120))
     draw = ImageDraw.Draw(image)
-    font = ImageFont.load_default(size=28)
+    font = ImageFont.truetype(str(PLACEHOLDER_FONT), size=28)
     draw.text(
         (size[0] / 2, size[1] / 2), title[:24], font=font, fill="white", anchor="mm"
     )

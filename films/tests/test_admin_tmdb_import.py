@@ -73,7 +73,7 @@ def test_editor_searches_tmdb_and_sees_results(editor_client, tmdb_on):
         "films.admin_views.tmdb_search_not_imported", return_value=found
     ) as search_tmdb:
         response = editor_client.get(URL, {"q": "matrix", "year": "1999"})
-    search_tmdb.assert_called_once_with(query="matrix", year=1999)
+    search_tmdb.assert_called_once_with(query="matrix", year=1999, language="en-US")
     page = response.content.decode()
     assert response.status_code == 200
     assert "The Matrix" in page
@@ -118,3 +118,16 @@ def test_failed_import_goes_back_to_the_search(editor_client, tmdb_on):
         response = editor_client.post(f"{URL}?q=matrix", {"tmdb_id": "603"})
     assert response.status_code == 302
     assert response["Location"] == f"{URL}?q=matrix"
+
+
+def test_russian_editor_sees_tmdb_in_russian_with_overviews(editor_client, tmdb_on):
+    found = tmdb_page(
+        tmdb_movie(603, "Матрица", 1999, overview="Хакер узнаёт правду о мире.")
+    )
+    with mock.patch(
+        "films.admin_views.tmdb_search_not_imported", return_value=found
+    ) as search_tmdb:
+        response = editor_client.get(URL, {"q": "matrix"}, HTTP_ACCEPT_LANGUAGE="ru")
+    assert search_tmdb.call_args.kwargs["language"] == "ru-RU"
+    page = response.content.decode()
+    assert "Хакер узнаёт правду о мире." in page

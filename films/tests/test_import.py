@@ -7,10 +7,12 @@ import pytest
 from django.conf import settings
 from django.core.cache import cache
 from django.db import IntegrityError
+from PIL import ImageFont
 from wagtail.images import get_image_model
 
 from films import services
 from films.factories import FilmFactory, GenreFactory, PersonFactory
+from films.fonts import PLACEHOLDER_FONT
 from films.models import Credit, Film, Genre, Person
 from films.posters import placeholder_poster_bytes, poster_image_create
 from films.services import film_import_from_tmdb
@@ -240,6 +242,22 @@ def test_without_credentials_import_says_tmdb_is_off(settings):
     with pytest.raises(TMDBNotConfigured):
         film_import_from_tmdb(tmdb_id=603)
     assert Film.objects.count() == 0
+
+
+def _glyph(font, char):
+    mask = font.getmask(char)
+    return mask.size, bytes(mask)
+
+
+def test_placeholder_posters_draw_accents_and_cyrillic():
+    """Pillow's default font drew "Am□lie": each letter must be a real glyph."""
+    font = ImageFont.truetype(str(PLACEHOLDER_FONT), size=32)
+    missing = _glyph(font, "\U000f0000")  # a private-use code point: no glyph
+    for char in "éЖя":
+        assert _glyph(font, char) != missing, char
+    assert placeholder_poster_bytes(
+        title="Stalker", year=1979, original_title="Сталкер"
+    ).startswith(b"\xff\xd8")
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ from django.utils import timezone
 from films.factories import FilmFactory
 from films.models import Film
 from films.services import film_import_from_tmdb
-from home.demo import load_catalogue
+from ops.demo import load_catalogue
 
 pytestmark = pytest.mark.django_db
 

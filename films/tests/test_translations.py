@@ -10,7 +10,8 @@ from wagtail.search import index
 from films.factories import FilmFactory
 from films.models import FilmTranslation
 from films.services import film_import_from_tmdb
-from home.demo import demo_film_upsert, demo_genres_upsert, load_catalogue
+from ops.demo import load_catalogue
+from ops.demo.source import DemoCatalogue
 
 pytestmark = pytest.mark.django_db
 FILMS = "/api/v1/films/"
@@ -142,7 +143,7 @@ def test_import_without_russian_text_keeps_no_translation(fake_tmdb):
 def test_demo_catalogue_brings_russian_text():
     catalogue = load_catalogue()
     item = next(i for i in catalogue["films"] if i["tmdb_id"] == 603)
-    film = demo_film_upsert(item, genres=demo_genres_upsert(catalogue["genres"]))
+    film, _ = film_import_from_tmdb(tmdb_id=603, client=DemoCatalogue(catalogue))
     russian = film.translations.get(language="ru")
     assert (russian.title, russian.overview) == (item["title_ru"], item["overview_ru"])
     with translation.override("ru"):

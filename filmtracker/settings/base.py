@@ -37,12 +37,15 @@ INSTALLED_APPS = [
     "accounts",
     "search",
     "bench",
+    "ops",
     # Before django_tasks_db: its `db_worker` command replaces the package's.
     "jobs",
     "django_tasks",
     "django_tasks_db",
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",
+    "wagtail.contrib.simple_translation",
+    "wagtail.locales",
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
@@ -200,6 +203,15 @@ vars().update(env.email_url("EMAIL_URL", "consolemail://"))
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", "FilmTracker <noreply@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# The admin account `make run` and the container's release create (ensure_admin);
+# an empty password means "generate one and print it once".
+ADMIN_USERNAME = env.str("ADMIN_USERNAME", "admin")
+ADMIN_EMAIL = env.str("ADMIN_EMAIL", "admin@localhost.invalid")
+ADMIN_PASSWORD = env.str("ADMIN_PASSWORD", "")
+# Where members write when they are stuck (shown on the verification and error
+# pages); the admin's address unless set.
+CONTACT_EMAIL = env.str("CONTACT_EMAIL", "") or ADMIN_EMAIL
+
 # --- Internationalisation ---------------------------------------------------
 
 LANGUAGE_CODE = "en"
@@ -243,7 +255,11 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_IMAGE_FORM_BASE = "films.image_forms.ImageForm"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt"]
-WAGTAIL_I18N_ENABLED = False
+# Editors' pages in every site language (wagtail.contrib.simple_translation
+# makes a page's Russian copy). No language prefix in URLs: a page serves its
+# translation in the visitor's language (home/models.py), as the rest does.
+WAGTAIL_I18N_ENABLED = True
+WAGTAIL_CONTENT_LANGUAGES = LANGUAGES
 # Gravatar would send a hash of each editor's email address to another site.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # The dashboard would ask releases.wagtail.org for the latest version from
@@ -287,9 +303,12 @@ ACCOUNT_EMAIL_SUBJECT_PREFIX = f"[{WAGTAIL_SITE_NAME}] "
 # Sign-up, login and reset answer the same whether an address is known or not.
 ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_LOGOUT_ON_GET = False
-# ACCOUNT_RATE_LIMITS is left unset on purpose: allauth's defaults apply, e.g.
-# failed logins 10/min per IP and 5 per 5 min per account, sign-ups 20/min per
-# IP, reset requests 20/min per IP and 5/min per address.
+# allauth merges these into its defaults, which all apply, e.g. failed logins
+# 10/min per IP and 5 per 5 min per account, sign-ups 20/min per IP, reset
+# requests 20/min per IP and 5/min per address, one verification email per
+# address every 3 minutes. Ours: asking for the verification link again
+# (accounts/verification_views.py), per IP.
+ACCOUNT_RATE_LIMITS = {"resend_verification": "5/m/ip"}
 
 # The Wagtail admin signs in through allauth (rate limited, verified email).
 # "admin_login" (/admin/login/, in place of Wagtail's own unthrottled form) sends

@@ -4,7 +4,11 @@ from django.conf import settings
 
 from filmtracker.tests.test_settings_profiles import _settings_of
 
-SECRETS = {"SECRET_KEY": "probe", "DATABASE_URL": "postgres://probe@127.0.0.1:1/p"}
+SECRETS = {
+    "SECRET_KEY": "probe",
+    "DATABASE_URL": "postgres://probe@127.0.0.1:1/p",
+    "CACHE_URL": "redis://127.0.0.1:1/0",  # never connected to
+}
 
 
 def test_bench_is_not_installed_in_production_but_is_for_make_bench():

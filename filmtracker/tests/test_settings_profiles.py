@@ -11,6 +11,7 @@ PROBE = (
     "import json, django; from django.conf import settings; django.setup(); "
     "print(json.dumps({'apps': settings.INSTALLED_APPS, "
     "'middleware': settings.MIDDLEWARE, 'debug': settings.DEBUG, "
+    "'toolbar': getattr(settings, 'DEBUG_TOOLBAR_CONFIG', {}), "
     "'db': {k: settings.DATABASES['default'].get(k) "
     "for k in ('CONN_MAX_AGE', 'CONN_HEALTH_CHECKS')}}))"
 )
@@ -24,7 +25,15 @@ def _settings_of(module, **env):
         text=True,
         check=True,
         cwd=settings.BASE_DIR,
-        env={**os.environ, "DJANGO_SETTINGS_MODULE": module, **env},
+        env={
+            key: value
+            for key, value in {
+                **os.environ,
+                "DJANGO_SETTINGS_MODULE": module,
+                **env,
+            }.items()
+            if value is not None  # None: unset, as on a fresh clone
+        },
     )
     return json.loads(result.stdout.strip().splitlines()[-1])
 
@@ -58,3 +67,13 @@ def test_toolbar_is_not_in_production_even_when_installed():
 def test_toolbar_is_in_development():
     loaded = _settings_of("filmtracker.settings.dev", DEBUG_TOOLBAR="true")
     assert _has_toolbar(loaded)
+
+
+def test_toolbar_is_off_in_development_unless_asked_for():
+    loaded = _settings_of("filmtracker.settings.dev", DEBUG_TOOLBAR=None)
+    assert not _has_toolbar(loaded)
+
+
+def test_toolbar_starts_collapsed_when_asked_for():
+    loaded = _settings_of("filmtracker.settings.dev", DEBUG_TOOLBAR="true")
+    assert loaded["toolbar"]["SHOW_COLLAPSED"] is True

@@ -82,11 +82,12 @@ def test_home_page_query_count_does_not_grow_with_films(
         _publish_featured(Film.objects.order_by("pk")[: min(size, 8)])
         client.get("/")  # the first view makes the poster renditions
         cache.clear()  # count the rendering, not the anonymous page cache
-        # Wagtail routing: site, page, ancestors, view restrictions (4).
+        # Wagtail routing: site, active locale (i18n), page, ancestors, view
+        # restrictions (5).
         # Featured block: chooser lookup, cards, posters, renditions (4).
         # Recently added and best rated: cards, posters, renditions (3 + 3),
         # and the top-rated ranking (cached for five minutes; emptied here).
-        with django_assert_num_queries(15):
+        with django_assert_num_queries(16):
             response = client.get("/")
         assert response.status_code == 200
         assert len(response.context["recent_films"]) == min(size, 12)

@@ -81,6 +81,35 @@ def test_admin_listings_are_refused_to_ordinary_members(member_client, url_name)
     assert response.status_code in (302, 403)
 
 
+def test_editor_edits_the_russian_title_overview_and_tagline(editor_client, client):
+    from films.models import FilmTranslation
+    from tests.reliability.admin_forms import film_form_data
+
+    film = FilmFactory(title="Stalker", year=1979)
+    url = reverse("wagtailsnippets_films_film:edit", args=[film.pk])
+    data = film_form_data(editor_client, film)
+    data.update(
+        {
+            "translations-TOTAL_FORMS": "1",
+            "translations-0-language": "ru",
+            "translations-0-title": "Сталкер",
+            "translations-0-overview": "Проводник ведёт двоих в Зону.",
+            "translations-0-tagline": "",
+        }
+    )
+    response = editor_client.post(url, data)
+    assert response.status_code == 302, response.context["form"].errors
+    russian = FilmTranslation.objects.get(film=film, language="ru")
+    assert (russian.title, russian.overview) == (
+        "Сталкер",
+        "Проводник ведёт двоих в Зону.",
+    )
+    page = client.get(film.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="ru")
+    assert "Проводник ведёт двоих в Зону." in page.content.decode()
+    found = client.get("/search/", {"q": "Сталкер"}, HTTP_ACCEPT_LANGUAGE="ru")
+    assert list(found.context["page_obj"]) == [film]  # indexed with it
+
+
 def test_ratings_listing_shows_stars_review_start_film_and_member(editor_client):
     entry = UserFilmFactory(
         rating=7, comment=" ".join(f"word{i}" for i in range(40)), status="watched"

@@ -57,6 +57,10 @@ def test_the_get_after_the_post_shows_the_saved_values_and_a_message(
     assert response.redirect_chain == [(f"{film.get_absolute_url()}#your-rating", 302)]
     html = response.content.decode()
     assert "Your rating of Andrei Rublev was saved." in html
+    # Where the redirect lands (#your-rating), not at the top of the page.
+    card = html.split('id="your-rating"', 1)[1]
+    assert "Your rating of Andrei Rublev was saved." in card
+    assert html.count("Your rating of Andrei Rublev was saved.") == 1
     assert '<option value="4.5" selected>' in html
     assert 'value="2024-03-02"' in html
     assert "Long, and worth every minute.</textarea>" in html

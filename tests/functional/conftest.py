@@ -60,6 +60,8 @@ def browser(request, live_server):
     options.binary_location = chromium
     for arg in CHROMIUM_ARGS:
         options.add_argument(arg)
+    # Every request the page makes, so tests can check none leaves our host.
+    options.set_capability("goog:loggingPrefs", {"performance": "ALL"})
     # The console, for tests that check it (CSP violations are logged there).
     options.set_capability("goog:loggingOptions", {"browser": "ALL"})
     try:

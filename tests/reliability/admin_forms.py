@@ -16,5 +16,12 @@ def film_form_data(client, film, **changes):
         if value is None or value is False:  # unchecked or empty: not sent
             continue
         data[name] = [str(v) for v in value] if isinstance(value, list) else value
+    # Inline panels (the film's translations) post as formsets.
+    for formset in getattr(form, "formsets", {}).values():
+        for subform in [formset.management_form, *formset.forms]:
+            for name in subform.fields:
+                value = subform[name].value()
+                if value is not None and value is not False:
+                    data[subform.add_prefix(name)] = value
     data.update(changes)
     return data

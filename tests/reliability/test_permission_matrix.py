@@ -10,6 +10,7 @@ update, delete), never on list or create: the create routes here are where a
 missing check would show.
 """
 
+import datetime
 from dataclasses import dataclass, field
 
 import pytest
@@ -28,7 +29,7 @@ from accounts.tokens import MemberRefreshToken
 from films.factories import FilmFactory
 from films.models import Film
 from reviews.factories import UserFilmFactory
-from reviews.models import UserFilm
+from reviews.models import UserFilm, Viewing
 
 from .admin_forms import film_form_data
 
@@ -46,6 +47,7 @@ class World:
     rated: Film  # the film `owner` rated
     unrated: Film  # a film nobody rated
     review: UserFilm  # owner's review of `rated`
+    viewing: Viewing  # owner's viewing of `rated`
     actor: object = None
 
     @property
@@ -64,7 +66,12 @@ def world():
     }
     rated, unrated = FilmFactory(title="Rated"), FilmFactory(title="Unrated")
     review = UserFilmFactory(user=users["owner"], film=rated, rating=6, comment="Ok.")
-    return World(users=users, rated=rated, unrated=unrated, review=review)
+    viewing = Viewing.objects.create(
+        user=users["owner"], film=rated, watched_on=datetime.date(2024, 3, 31)
+    )
+    return World(
+        users=users, rated=rated, unrated=unrated, review=review, viewing=viewing
+    )
 
 
 def snapshot():
@@ -80,6 +87,9 @@ def snapshot():
             UserFilm.objects.values_list(
                 "pk", "user", "film", "rating", "status", "comment", "watched_on"
             )
+        ),
+        "viewings": set(
+            Viewing.objects.values_list("pk", "user", "film", "watched_on", "rating")
         ),
     }
 
@@ -146,6 +156,17 @@ def own_rating_of_rated(world, before, after):
     assert (mine.rating, mine.comment) == (2, "Changed")
     if world.actor != world.users["owner"]:
         assert UserFilm.objects.get(pk=world.review.pk).rating == 6
+
+
+def own_viewing_of_unrated(world, before, after):
+    assert Viewing.objects.filter(user=world.actor, film=world.unrated).count() == 1
+    mine = UserFilm.objects.get(user=world.actor, film=world.unrated)
+    assert (mine.status, mine.rating) == ("watched", 9)
+
+
+def viewing_gone(world, before, after):
+    assert not Viewing.objects.filter(pk=world.viewing.pk).exists()
+    assert UserFilm.objects.filter(pk=world.review.pk).exists()
 
 
 def own_display_name(name):
@@ -246,6 +267,29 @@ ROUTES = [
             **dict.fromkeys(["other", "editor", "superuser"], 403),
         },
         review_gone,
+        ["owner"],
+    ),
+    Route(
+        "API: log a viewing",
+        lambda w: api(w).post(
+            "/api/v1/diary/",
+            {"film": w.unrated.pk, "watched_on": "2024-03-31", "rating": 9},
+            format="json",
+        ),
+        {"anonymous": 401, "unverified": 403, **dict.fromkeys(VERIFIED, 201)},
+        own_viewing_of_unrated,
+        VERIFIED,
+    ),
+    Route(
+        "API: remove a viewing",
+        lambda w: api(w).delete(f"/api/v1/diary/{w.viewing.pk}/"),
+        {
+            "anonymous": 401,
+            "unverified": 403,
+            "owner": 204,
+            **dict.fromkeys(["other", "editor", "superuser"], 403),
+        },
+        viewing_gone,
         ["owner"],
     ),
     Route(

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from home.demo import DEMO_PASSWORD, demo_catalogue_load
+from ops.demo import DEMO_PASSWORD, demo_catalogue_load
 
 
 class Command(BaseCommand):

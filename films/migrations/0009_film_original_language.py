@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('films', '0006_film_slugs_readable'),
+        ('films', '0008_film_translations_editable'),
     ]
 
     operations = [

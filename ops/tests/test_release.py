@@ -7,6 +7,8 @@ from django.db import OperationalError, connection, connections
 from films.factories import FilmFactory
 from films.models import Film
 from filmtracker.db import LockTimeout, db_advisory_lock, db_wait
+from ops.demo import demo_catalogue_fingerprint
+from ops.models import DemoSeed
 
 pytestmark = pytest.mark.django_db
 
@@ -19,19 +21,20 @@ def seed_calls(monkeypatch):
     def fake_load(**kwargs):
         calls.append(kwargs)
         FilmFactory(title="Seeded")
+        DemoSeed.objects.update_or_create(
+            pk=1, defaults={"fingerprint": demo_catalogue_fingerprint()}
+        )
         return {"films": 1, "members": 0}
 
     monkeypatch.setattr(
-        "home.management.commands.seed_demo.demo_catalogue_load", fake_load
+        "ops.management.commands.seed_demo.demo_catalogue_load", fake_load
     )
     return calls
 
 
-def test_release_seeds_an_empty_catalogue_and_creates_the_admin(
-    seed_calls, monkeypatch
-):
-    monkeypatch.setenv("ADMIN_USERNAME", "siteadmin")
-    monkeypatch.setenv("ADMIN_PASSWORD", "a-long-admin-password")
+def test_release_seeds_an_empty_catalogue_and_creates_the_admin(seed_calls, settings):
+    settings.ADMIN_USERNAME = "siteadmin"
+    settings.ADMIN_PASSWORD = "a-long-admin-password"  # noqa: S105
 
     call_command("release", verbosity=0)
 
@@ -51,6 +54,43 @@ def test_release_leaves_an_existing_catalogue_alone(seed_calls):
     assert seed_calls == []
     assert list(Film.objects.values_list("title", flat=True)) == ["Edited by an editor"]
     assert get_user_model().objects.filter(username="admin").count() == 1
+
+
+def test_a_warm_release_neither_migrates_nor_seeds(seed_calls, monkeypatch, capsys):
+    """`make run` on an unchanged checkout: no migrate, no seed, sign-in last."""
+    call_command("release", "--reseed-on-change", verbosity=0)
+    assert len(seed_calls) == 1
+    migrated = []
+    monkeypatch.setattr(
+        "ops.management.commands.release.call_command",
+        _recording(migrated),
+    )
+    capsys.readouterr()
+
+    call_command("release", "--reseed-on-change", "--url", "http://127.0.0.1:8123")
+
+    assert [name for name, _kw in migrated] == ["ensure_admin"]
+    assert len(seed_calls) == 1
+
+
+def test_a_changed_demo_catalogue_is_loaded_again_on_make_run(seed_calls):
+    call_command("release", "--reseed-on-change", verbosity=0)
+    DemoSeed.objects.update(fingerprint="an older catalogue")
+
+    call_command("release", verbosity=0)  # a container: never over edits
+    assert len(seed_calls) == 1
+    call_command("release", "--reseed-on-change", verbosity=0)
+    assert len(seed_calls) == 2
+
+
+def _recording(calls):
+    real = call_command
+
+    def record(name, *args, **kwargs):
+        calls.append((name, kwargs))
+        return real(name, *args, **kwargs)
+
+    return record
 
 
 def test_release_without_seed(seed_calls):
@@ -90,7 +130,7 @@ def test_db_wait_gives_up_after_the_timeout():
 
 def test_wait_for_db_command_fails_clearly(monkeypatch):
     monkeypatch.setattr(
-        "home.management.commands.wait_for_db.db_wait", lambda **kw: False
+        "ops.management.commands.wait_for_db.db_wait", lambda **kw: False
     )
     with pytest.raises(CommandError, match="did not accept connections within 3s"):
         call_command("wait_for_db", "--timeout", "3")
