@@ -1,39 +1,25 @@
-"""film_import_from_tmdb against the fake TMDB server, over real HTTP."""
+"""film_import_from_tmdb against the fake TMDB server, over real HTTP.
+
+Failures are in test_import_failures, genre matching in test_import_genres.
+"""
 
 from datetime import date
-from pathlib import Path
 
 import pytest
-from django.conf import settings
-from django.core.cache import cache
 from django.db import IntegrityError
 from PIL import ImageFont
 from wagtail.images import get_image_model
 
-from films import services
+from films import film_import, services
 from films.factories import FilmFactory, GenreFactory, PersonFactory
 from films.fonts import PLACEHOLDER_FONT
 from films.models import Credit, Film, Genre, Person
 from films.posters import placeholder_poster_bytes, poster_image_create
 from films.services import film_import_from_tmdb
-from films.tmdb import (
-    TMDBAuthError,
-    TMDBBadResponse,
-    TMDBNotConfigured,
-    TMDBNotFound,
-    TMDBRateLimited,
-    TMDBTimeout,
-    TMDBUnavailable,
-)
 
 pytestmark = pytest.mark.django_db
 Image = get_image_model()
 POSTERS = "/t/p/"
-
-
-def stored_files():
-    root = Path(settings.MEDIA_ROOT)
-    return sorted(p for p in root.rglob("*") if p.is_file()) if root.exists() else []
 
 
 def test_import_creates_the_film_with_genres_people_and_poster(fake_tmdb):
@@ -165,7 +151,7 @@ def test_a_film_without_poster_date_or_runtime_imports(fake_tmdb):
 def test_a_race_lost_on_the_unique_tmdb_id_returns_the_winners_film(
     fake_tmdb, monkeypatch
 ):
-    real = services._film_save_once
+    real = film_import._film_save_once
     calls = []
 
     def lose_the_race_once(**kwargs):
@@ -175,73 +161,11 @@ def test_a_race_lost_on_the_unique_tmdb_id_returns_the_winners_film(
             raise IntegrityError("duplicate key value violates unique constraint")
         return real(**kwargs)
 
-    monkeypatch.setattr(services, "_film_save_once", lose_the_race_once)
+    monkeypatch.setattr(film_import, "_film_save_once", lose_the_race_once)
     film, created = film_import_from_tmdb(tmdb_id=605)
     assert not created and len(calls) == 2
     assert Film.objects.filter(tmdb_id=605).count() == 1
     assert film.title == "The Matrix Revolutions"
-
-
-# --- failures leave nothing behind ---------------------------------------------
-
-
-@pytest.mark.parametrize(
-    ("mode", "options", "error"),
-    [
-        ("not_found", {}, TMDBNotFound),
-        ("unauthorized", {}, TMDBAuthError),
-        ("rate_limited", {}, TMDBRateLimited),
-        ("rate_limited", {"retry_after": 1}, TMDBRateLimited),
-        ("server_error", {}, TMDBUnavailable),
-        ("unavailable", {}, TMDBUnavailable),
-        ("malformed_json", {}, TMDBBadResponse),
-        ("wrong_shape", {}, TMDBBadResponse),
-        ("reset", {}, TMDBUnavailable),
-        ("slow", {"delay": 1.5}, TMDBTimeout),
-        ("garbage_image", {}, TMDBBadResponse),
-        ("not_an_image", {}, TMDBBadResponse),
-        ("image_missing", {}, TMDBNotFound),
-    ],
-)
-def test_each_failure_is_a_tmdb_error_and_leaves_no_partial_film(
-    fake_tmdb, settings, mode, options, error
-):
-    settings.TMDB_TIMEOUT = 0.5
-    settings.TMDB_RETRY_MAX_WAIT = 0.01
-    fake_tmdb.set_mode(mode, **options)
-    with pytest.raises(error):
-        film_import_from_tmdb(tmdb_id=603)
-    assert Film.objects.count() == 0
-    assert Image.objects.count() == 0
-    assert Person.objects.count() == 0 and Genre.objects.count() == 0
-    assert stored_files() == []
-
-
-def test_garbage_poster_bytes_say_what_is_wrong(fake_tmdb):
-    fake_tmdb.set_mode("garbage_image")
-    with pytest.raises(TMDBBadResponse, match="not a readable image"):
-        film_import_from_tmdb(tmdb_id=603)
-
-
-def test_a_failed_reimport_leaves_the_film_as_it_was(fake_tmdb):
-    film, _ = film_import_from_tmdb(tmdb_id=603)
-    cache.clear()
-    fake_tmdb.set_movie(603, title="Changed", poster_path="/fakeHeat949.jpg")
-    fake_tmdb.set_mode("garbage_image")
-    with pytest.raises(TMDBBadResponse):
-        film_import_from_tmdb(tmdb_id=603)
-    film.refresh_from_db()
-    assert film.title == "The Matrix"
-    assert film.tmdb_poster_path == "/dXNAPwY7VrqMAo51EKhhCJfaGb5.jpg"
-    assert Image.objects.count() == 1
-    assert len([p for p in stored_files() if "original_images" in str(p)]) == 1
-
-
-def test_without_credentials_import_says_tmdb_is_off(settings):
-    settings.TMDB_API_TOKEN = settings.TMDB_API_KEY = ""
-    with pytest.raises(TMDBNotConfigured):
-        film_import_from_tmdb(tmdb_id=603)
-    assert Film.objects.count() == 0
 
 
 def _glyph(font, char):
@@ -258,56 +182,3 @@ def test_placeholder_posters_draw_accents_and_cyrillic():
     assert placeholder_poster_bytes(
         title="Stalker", year=1979, original_title="Сталкер"
     ).startswith(b"\xff\xd8")
-
-
-@pytest.mark.parametrize(
-    ("ours", "theirs"),
-    [
-        ("Film Noir", "Film-Noir"),  # same slug
-        ("film-noir", "Film-Noir"),  # same name in another case
-        ("Film-Noir", "Film-Noir"),  # same name
-    ],
-)
-def test_a_genre_entered_by_hand_becomes_tmdbs(fake_tmdb, ours, theirs):
-    genre = GenreFactory(name=ours, slug="film-noir", tmdb_id=None)
-    fake_tmdb.set_movie(603, genres=[{"id": 99001, "name": theirs}])
-
-    film, _ = film_import_from_tmdb(tmdb_id=603)
-
-    genre.refresh_from_db()
-    assert list(film.genres.all()) == [genre]
-    assert (genre.tmdb_id, genre.name) == (99001, ours)  # the editor's name stays
-
-
-def test_a_namesake_with_another_tmdb_id_serves_both(fake_tmdb):
-    drama = GenreFactory(name="Drama", slug="drama", tmdb_id=18)
-    fake_tmdb.set_movie(603, genres=[{"id": 99002, "name": "Drama"}])
-
-    film, _ = film_import_from_tmdb(tmdb_id=603)
-
-    assert list(film.genres.all()) == [drama]
-    assert Genre.objects.count() == 1
-
-
-def test_genres_in_other_scripts_get_slugs_of_their_own(fake_tmdb):
-    names = {99003: "ドラマ", 99004: "アクション", 99005: "???"}
-    fake_tmdb.set_movie(603, genres=[{"id": k, "name": v} for k, v in names.items()])
-
-    film, _ = film_import_from_tmdb(tmdb_id=603)
-
-    slugs = list(film.genres.values_list("slug", flat=True))
-    assert len(set(slugs)) == 3 and all(slugs)
-
-
-def test_a_film_our_database_refuses_is_a_clear_error(fake_tmdb, monkeypatch):
-    """Whatever the clash, the caller gets FilmImportFailed, never an
-    IntegrityError (the API turns it into 409, the pages into a message)."""
-
-    def clash(*args, **kwargs):
-        raise IntegrityError("duplicate key value violates unique constraint")
-
-    monkeypatch.setattr(services, "_credits_replace", clash)
-
-    with pytest.raises(services.FilmImportFailed):
-        film_import_from_tmdb(tmdb_id=603)
-    assert not Film.objects.filter(tmdb_id=603).exists()

@@ -9,7 +9,7 @@ from django.contrib.messages import get_messages
 from django.db import DataError, IntegrityError
 from django.urls import reverse
 
-from films import services
+from films import film_import
 from films.factories import GenreFactory
 from films.models import Film
 
@@ -22,7 +22,7 @@ def clash(request, fake_tmdb, monkeypatch):
     def refuse(*args, **kwargs):
         raise request.param("refused by the database")
 
-    monkeypatch.setattr(services, "_credits_replace", refuse)
+    monkeypatch.setattr(film_import, "film_credits_replace", refuse)
 
 
 def test_the_api_answers_409(make_api_client, member, clash):

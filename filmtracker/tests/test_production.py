@@ -3,11 +3,10 @@
 The header tests run the real `filmtracker.settings.production` module (with
 throwaway secrets) and apply everything it changes except the database, cache,
 storage and logging, so a header dropped from production.py or base.py fails here.
+What the settings do at start-up is in test_production_startup.py.
 """
 
-import os
 import runpy
-import secrets
 import subprocess
 import sys
 from pathlib import Path
@@ -17,6 +16,7 @@ from django.conf import settings as django_settings
 from django.test import override_settings
 
 from films.factories import FilmFactory
+from filmtracker.tests.production_env import production_env
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 # What the test run keeps from its own settings: where data lives, not policy.
@@ -31,24 +31,6 @@ KEEP_FROM_TEST_SETTINGS = {
     "INSTALLED_APPS",
 }
 HTTPS = {"headers": {"x-forwarded-proto": "https"}}
-
-
-def production_env():
-    env = {
-        key: value
-        for key, value in os.environ.items()
-        # A developer's .env or shell must not loosen what is checked here.
-        if not key.startswith(("SECURE_", "DJANGO_", "TRUSTED_PROXY"))
-    }
-    env.update(
-        DJANGO_SETTINGS_MODULE="filmtracker.settings.production",
-        SECRET_KEY=secrets.token_urlsafe(50),
-        DATABASE_URL="sqlite:///unused-by-checks.sqlite3",
-        CACHE_URL="redis://127.0.0.1:1/0",  # never connected to by these checks
-        ALLOWED_HOSTS="films.example.org",
-        DEBUG="false",
-    )
-    return env
 
 
 def test_check_deploy_reports_no_issues():
@@ -188,107 +170,6 @@ def test_cookies_are_secure_httponly_and_host_prefixed(client, production_settin
     assert production_settings["SESSION_COOKIE_NAME"] == "__Host-sessionid"
     assert production_settings["SESSION_COOKIE_SECURE"] is True
     assert production_settings["SESSION_COOKIE_HTTPONLY"] is True
-
-
-def test_local_http_mode_drops_secure_cookies_and_the_prefix(monkeypatch):
-    for key, value in production_env().items():
-        monkeypatch.setenv(key, value)
-    monkeypatch.setenv("SECURE_SSL_REDIRECT", "false")
-    monkeypatch.setenv("SECURE_COOKIES", "false")
-
-    module = runpy.run_module("filmtracker.settings.production")
-
-    assert module["SECURE_SSL_REDIRECT"] is False
-    assert module["SESSION_COOKIE_SECURE"] is False
-    assert module["SESSION_COOKIE_NAME"] == "sessionid"
-    assert module["CSRF_COOKIE_NAME"] == "csrftoken"
-    # Still on: headers that do not depend on https.
-    assert module["X_FRAME_OPTIONS"] == "DENY"
-
-
-@pytest.mark.filterwarnings("ignore:'filmtracker.settings.base' found:RuntimeWarning")
-def test_production_logs_json_lines_and_every_request(monkeypatch):
-    for key, value in production_env().items():
-        monkeypatch.setenv(key, value)
-    base = runpy.run_module("filmtracker.settings.base")["LOGGING"]
-    logging = runpy.run_module("filmtracker.settings.production")["LOGGING"]
-
-    console = logging["handlers"]["console"]
-    assert logging["formatters"]["json"]["()"] == "filmtracker.logs.JsonFormatter"
-    assert (console["formatter"], console["stream"]) == ("json", "ext://sys.stdout")
-    # The secret-redacting filter and the rest come from base, not a copy.
-    assert console["filters"] == base["handlers"]["console"]["filters"]
-    assert logging["loggers"]["filmtracker.request"]["level"] == "INFO"
-    assert base["loggers"]["filmtracker.request"]["level"] == "WARNING"  # untouched
-
-
-def test_production_refuses_to_start_without_a_secret_key(monkeypatch):
-    for key, value in production_env().items():
-        monkeypatch.setenv(key, value)
-    monkeypatch.delenv("SECRET_KEY")
-
-    with pytest.raises(Exception, match="SECRET_KEY"):
-        runpy.run_module("filmtracker.settings.production")
-
-
-@pytest.mark.filterwarnings("ignore:'filmtracker.settings.base' found:RuntimeWarning")
-@pytest.mark.parametrize("cache_url", [None, "locmem://", "dummy://"])
-def test_production_refuses_to_start_without_a_shared_cache(monkeypatch, cache_url):
-    for key, value in production_env().items():
-        monkeypatch.setenv(key, value)
-    if cache_url is None:
-        monkeypatch.delenv("CACHE_URL")
-    else:
-        monkeypatch.setenv("CACHE_URL", cache_url)
-
-    with pytest.raises(Exception, match="CACHE_URL"):
-        runpy.run_module("filmtracker.settings.production")
-
-
-# Running base.py again, fresh, is the point here.
-@pytest.mark.filterwarnings("ignore:'filmtracker.settings.base' found:RuntimeWarning")
-def test_redis_cache_url_selects_django_redis(monkeypatch):
-    for key, value in production_env().items():
-        monkeypatch.setenv(key, value)
-    monkeypatch.setenv("CACHE_URL", "redis://redis:6379/0")
-
-    module = runpy.run_module("filmtracker.settings.base")
-
-    default = module["CACHES"]["default"]
-    assert default["BACKEND"] == "filmtracker.cache_backend.ResilientRedisCache"
-    assert default["LOCATION"] == "redis://redis:6379/0"
-    # Short enough that a hanging Redis cannot hold a request for long.
-    assert default["OPTIONS"]["SOCKET_TIMEOUT"] <= 1
-    assert default["OPTIONS"]["SOCKET_CONNECT_TIMEOUT"] <= 1
-
-
-def test_django_redis_serves_what_the_site_asks_of_a_cache():
-    """Against the Redis on loopback: the calls films/cache.py and the page
-    cache make (get_many, set_many, add) and a pickled page entry."""
-    import socket
-
-    from filmtracker.cache_backend import ResilientRedisCache
-
-    try:
-        socket.create_connection(("127.0.0.1", 6379), timeout=1).close()
-    except OSError:
-        if os.environ.get("FILMTRACKER_E2E_REQUIRED"):
-            raise
-        pytest.skip("no Redis on 127.0.0.1:6379")
-    cache = ResilientRedisCache(
-        "redis://127.0.0.1:6379/0", {"KEY_PREFIX": f"fttest-{os.getpid()}"}
-    )
-    try:
-        entry = {"content": b"<p>page</p>", "headers": [("Vary", "Cookie")]}
-        cache.set_many({"page": entry, "version": "a"}, 30)
-        assert cache.get_many(["page", "version", "missing"]) == {
-            "page": entry,
-            "version": "a",
-        }
-        assert cache.add("version", "b", 30) is False
-        assert cache.add("other", "b", 30) is True
-    finally:
-        cache.delete_many(["page", "version", "other"])
 
 
 @pytest.mark.django_db

@@ -1,0 +1,285 @@
+"""The permission matrix's table: every write route × what each role gets.
+
+See test_permission_matrix.py for how a row is checked.
+"""
+
+from dataclasses import dataclass, field
+
+from django.urls import reverse
+
+from accounts.factories import DEFAULT_PASSWORD
+
+from .permission_world import (
+    api,
+    film_form,
+    film_imported,
+    film_titled,
+    own_account_gone,
+    own_display_name,
+    own_rating_of_rated,
+    own_review_of_unrated,
+    own_viewing_of_unrated,
+    review_gone,
+    review_is,
+    site,
+    unrated_film_gone,
+    userfilm_form,
+    viewing_gone,
+)
+
+ROLES = ["anonymous", "unverified", "owner", "other", "editor", "superuser"]
+VERIFIED = ["owner", "other", "editor", "superuser"]
+SIGNED_IN = ["unverified", *VERIFIED]
+LOGIN = "login"  # a 302 to a login page (the site's or the admin's)
+
+
+@dataclass
+class Route:
+    name: str
+    call: object  # (world) -> response
+    expected: dict  # role -> status code or LOGIN
+    effect: object = None  # (world, before, after) when the call is allowed
+    allowed: list = field(default_factory=list)  # roles whose call may change data
+    needs_tmdb: bool = False
+
+
+def review_url(world):
+    return f"/api/v1/reviews/{world.review.pk}/"
+
+
+ROUTES = [
+    Route(
+        "API: create a review",
+        lambda w: api(w).post(
+            "/api/v1/reviews/", {"film": w.unrated.pk, "rating": 9}, format="json"
+        ),
+        {"anonymous": 401, "unverified": 403, **dict.fromkeys(VERIFIED, 201)},
+        own_review_of_unrated,
+        VERIFIED,
+    ),
+    Route(
+        "API: replace a review (PUT)",
+        lambda w: api(w).put(review_url(w), {"rating": 2}, format="json"),
+        {
+            "anonymous": 401,
+            "unverified": 403,
+            "owner": 200,
+            **dict.fromkeys(["other", "editor", "superuser"], 403),
+        },
+        review_is(rating=2, comment=""),
+        ["owner"],
+    ),
+    Route(
+        "API: change a review (PATCH)",
+        lambda w: api(w).patch(review_url(w), {"comment": "Mine"}, format="json"),
+        {
+            "anonymous": 401,
+            "unverified": 403,
+            "owner": 200,
+            **dict.fromkeys(["other", "editor", "superuser"], 403),
+        },
+        review_is(rating=6, comment="Mine"),
+        ["owner"],
+    ),
+    Route(
+        "API: delete a review",
+        lambda w: api(w).delete(review_url(w)),
+        {
+            "anonymous": 401,
+            "unverified": 403,
+            "owner": 204,
+            **dict.fromkeys(["other", "editor", "superuser"], 403),
+        },
+        review_gone,
+        ["owner"],
+    ),
+    Route(
+        "API: log a viewing",
+        lambda w: api(w).post(
+            "/api/v1/diary/",
+            {"film": w.unrated.pk, "watched_on": "2024-03-31", "rating": 9},
+            format="json",
+        ),
+        {"anonymous": 401, "unverified": 403, **dict.fromkeys(VERIFIED, 201)},
+        own_viewing_of_unrated,
+        VERIFIED,
+    ),
+    Route(
+        "API: remove a viewing",
+        lambda w: api(w).delete(f"/api/v1/diary/{w.viewing.pk}/"),
+        {
+            "anonymous": 401,
+            "unverified": 403,
+            "owner": 204,
+            **dict.fromkeys(["other", "editor", "superuser"], 403),
+        },
+        viewing_gone,
+        ["owner"],
+    ),
+    Route(
+        "API: change your profile",
+        lambda w: api(w).patch(
+            "/api/v1/users/me/", {"display_name": "Changed"}, format="json"
+        ),
+        {"anonymous": 401, **dict.fromkeys(SIGNED_IN, 200)},
+        own_display_name("Changed"),
+        SIGNED_IN,
+    ),
+    Route(
+        "API: import a film from TMDB",
+        lambda w: api(w).post("/api/v1/films/import/", {"tmdb_id": 603}, format="json"),
+        {"anonymous": 401, "unverified": 403, **dict.fromkeys(VERIFIED, 201)},
+        film_imported,
+        VERIFIED,
+        needs_tmdb=True,
+    ),
+    Route(
+        "Site: rate a film (the rating form)",
+        lambda w: site(w).post(
+            reverse("reviews:edit", args=[w.unrated.slug]),
+            {"rating": "4.5", "status": "watched", "comment": "Good"},
+        ),
+        {"anonymous": LOGIN, "unverified": 403, **dict.fromkeys(VERIFIED, 302)},
+        own_review_of_unrated,
+        VERIFIED,
+    ),
+    Route(
+        "Site: change your rating of a film you rated",
+        lambda w: site(w).post(
+            reverse("reviews:edit", args=[w.rated.slug]),
+            {"rating": "1", "status": "watched", "comment": "Changed"},
+        ),
+        # Everyone verified may post here, but only ever about their own row:
+        # the owner's review changes for the owner alone.
+        {"anonymous": LOGIN, "unverified": 403, **dict.fromkeys(VERIFIED, 302)},
+        own_rating_of_rated,
+        VERIFIED,
+    ),
+    Route(
+        "Site: delete your rating",
+        lambda w: site(w).post(reverse("reviews:delete", args=[w.rated.slug])),
+        {
+            "anonymous": LOGIN,
+            # No rating of this film to delete: a 404, never someone else's row.
+            **dict.fromkeys(["unverified", "other", "editor", "superuser"], 404),
+            "owner": 302,
+        },
+        review_gone,
+        ["owner"],
+    ),
+    Route(
+        "Site: change your profile (settings)",
+        lambda w: site(w).post(
+            reverse("account_settings"), {"display_name": "Changed", "bio": ""}
+        ),
+        {"anonymous": LOGIN, **dict.fromkeys(SIGNED_IN, 302)},
+        own_display_name("Changed"),
+        SIGNED_IN,
+    ),
+    Route(
+        "Site: delete your account",
+        lambda w: site(w).post(
+            reverse("account_delete"), {"password": DEFAULT_PASSWORD}
+        ),
+        {
+            "anonymous": LOGIN,
+            **dict.fromkeys(["unverified", "owner", "other", "editor"], 302),
+            "superuser": 403,  # the last superuser must not lock everyone out
+        },
+        own_account_gone,
+        ["unverified", "owner", "other", "editor"],
+    ),
+    Route(
+        "Site: add a film from TMDB",
+        lambda w: site(w).post(reverse("films:import"), {"tmdb_id": 603}),
+        # Refusals redirect too (to log in, or back with a message): the
+        # database tells them apart.
+        {"anonymous": LOGIN, **dict.fromkeys(SIGNED_IN, 302)},
+        film_imported,
+        VERIFIED,
+        needs_tmdb=True,
+    ),
+    Route(
+        "Admin: add a film from TMDB",
+        lambda w: site(w).post(reverse("films_tmdb_import"), {"tmdb_id": 603}),
+        {
+            **dict.fromkeys(["anonymous", "unverified", "owner", "other"], LOGIN),
+            "editor": 302,
+            "superuser": 302,
+        },
+        film_imported,
+        ["editor", "superuser"],
+        needs_tmdb=True,
+    ),
+    Route(
+        "Admin: add a film",
+        lambda w: site(w).post(
+            reverse("wagtailsnippets_films_film:add"),
+            {
+                **film_form(w, w.unrated, title="Hand-made", slug="hand-made"),
+                "tmdb_id": "",
+            },
+        ),
+        {
+            **dict.fromkeys(["anonymous", "unverified", "owner", "other"], LOGIN),
+            "editor": 302,
+            "superuser": 302,
+        },
+        film_titled("Hand-made"),
+        ["editor", "superuser"],
+    ),
+    Route(
+        "Admin: edit a film",
+        lambda w: site(w).post(
+            reverse("wagtailsnippets_films_film:edit", args=[w.rated.pk]),
+            film_form(w, w.rated, title="Renamed"),
+        ),
+        {
+            **dict.fromkeys(["anonymous", "unverified", "owner", "other"], LOGIN),
+            "editor": 302,
+            "superuser": 302,
+        },
+        film_titled("Renamed"),
+        ["editor", "superuser"],
+    ),
+    Route(
+        "Admin: delete a film nobody rated",
+        lambda w: site(w).post(
+            reverse("wagtailsnippets_films_film:delete", args=[w.unrated.pk])
+        ),
+        {
+            **dict.fromkeys(["anonymous", "unverified", "owner", "other"], LOGIN),
+            "editor": 302,
+            "superuser": 302,
+        },
+        unrated_film_gone,
+        ["editor", "superuser"],
+    ),
+    Route(
+        "Admin: edit a member's review",
+        lambda w: site(w).post(
+            reverse("reviews_userfilm_modeladmin_edit", args=[w.review.pk]),
+            userfilm_form(w, comment="Moderated"),
+        ),
+        {
+            **dict.fromkeys(["anonymous", "unverified", "owner", "other"], LOGIN),
+            "editor": 302,
+            "superuser": 302,
+        },
+        review_is(comment="Moderated"),
+        ["editor", "superuser"],
+    ),
+    Route(
+        "Admin: delete a member's review",
+        lambda w: site(w).post(
+            reverse("reviews_userfilm_modeladmin_delete", args=[w.review.pk])
+        ),
+        {
+            **dict.fromkeys(["anonymous", "unverified", "owner", "other"], LOGIN),
+            "editor": 302,
+            "superuser": 302,
+        },
+        review_gone,
+        ["editor", "superuser"],
+    ),
+]
