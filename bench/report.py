@@ -39,12 +39,23 @@ def _targets(rows, search):
     errors = sum(r.result.errors for r in rows if r.result)
     wag, raw = search["wagtail"]["p95"], search["raw"]["p95"]
     search_ok = wag <= 2 * raw and wag < 50
+    site = search.get("search", {}).get("p95")
+    suggest = search.get("autocomplete", {}).get("p95")
+
+    def latency(name, value, limit):
+        if value is None:
+            return f"{name} p95 < {limit} ms: not measured"
+        verdict = "met" if value < limit else "MISSED"
+        return f"{name} p95 < {limit} ms: {value:.1f} ms ({verdict})"
+
     return [
         check("film page, anonymous", 0.70),
         check("film page, logged in", 0.35),
         check("films API list", 0.35),
         f"search p95 <= 2x raw and < 50 ms: {wag:.1f} ms vs raw {raw:.1f} ms "
         f"({'met' if search_ok else 'MISSED'})",
+        latency("site search", site, 50),
+        latency("autocomplete", suggest, 20),
         f"zero errors: {errors} ({'met' if errors == 0 else 'MISSED'})",
     ]
 
@@ -87,6 +98,14 @@ def run_and_report(*, opts, out):
         f"p95 {search['wagtail']['p95']:.1f} ms; raw PostgreSQL full-text "
         f"p50 {search['raw']['p50']:.1f} ms, p95 {search['raw']['p95']:.1f} ms"
     )
+    for name in ("search", "autocomplete"):
+        warm, cold = search[name], search[f"{name}_cold"]
+        out.write(
+            f"Site {name} (search/selectors.py, ranked, page of films): warm "
+            f"p50 {warm['p50']:.1f} ms, p95 {warm['p95']:.1f} ms; cold (first "
+            f"run of {cold['n']} queries) p50 {cold['p50']:.1f} ms, "
+            f"p95 {cold['p95']:.1f} ms"
+        )
     if mixed:
         out.write(
             f"Mixed load, {opts['connections']} connections for "

@@ -42,8 +42,24 @@ def _text(columns):
     )
 
 
+CALLABLE_TABLE = "bench_callable_values"
+
+
+def _is_callable(field_name, related):
+    return related is None and callable(getattr(Film, field_name, None))
+
+
 def _field_sql(field_name, related=None):
-    """The SQL value of a film's field, or of its translations' (`related`)."""
+    """The SQL value of a film's field, or of its translations' (`related`).
+
+    A method (`Film.search_title_text`) has no column: its values are worked
+    out in Python by fill_callable_values() into a temporary table.
+    """
+    if _is_callable(field_name, related):
+        return (
+            f"(SELECT c.value FROM {CALLABLE_TABLE} c "  # noqa: S608
+            f"WHERE c.film_id = f.id AND c.field = '{field_name}')"
+        )
     if related is None:
         return f'f."{Film._meta.get_field(field_name).column}"'
     model = Film._meta.get_field(related).related_model
@@ -96,8 +112,41 @@ def refresh_title_norms():
         )
 
 
+def fill_callable_values():
+    """The values of the indexed methods of every film, in a temporary table."""
+    names = [
+        field.field_name
+        for field in Film.get_search_fields()
+        if _is_callable(field.field_name, None)
+    ]
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"CREATE TEMP TABLE IF NOT EXISTS {CALLABLE_TABLE} "
+            "(film_id bigint, field text, value text)"
+        )
+        cursor.execute(f"TRUNCATE {CALLABLE_TABLE}")  # noqa: S608
+        films = Film.objects.prefetch_related("translations").order_by("pk")
+        # Worked out before the COPY starts: no other query can run on the
+        # connection while it is copying (iterating films there hangs).
+        rows = [
+            (film.pk, name, getattr(film, name)())
+            for film in films.iterator(chunk_size=2000)
+            for name in set(names)
+        ]
+        with cursor.copy(
+            f"COPY {CALLABLE_TABLE} (film_id, field, value) FROM STDIN"  # noqa: S608
+        ) as copy:
+            for row in rows:
+                copy.write_row(row)
+        cursor.execute(
+            f"CREATE INDEX IF NOT EXISTS {CALLABLE_TABLE}_film "
+            f"ON {CALLABLE_TABLE} (film_id, field)"
+        )
+
+
 def index_all_films():
     content_type = ContentType.objects.get_for_model(Film)
+    fill_callable_values()
     with connection.cursor() as cursor:
         cursor.execute(film_index_sql(), [content_type.pk])
         count = cursor.rowcount

@@ -19,7 +19,7 @@ from wagtail.admin.views.generic.base import WagtailAdminTemplateMixin
 from films import tmdb
 from films.selectors import tmdb_search_not_imported
 from films.services import AdultFilmRefused, FilmImportFailed, film_import_from_tmdb
-from films.years import FILM_YEAR_MIN, film_year_max_validator
+from films.years import FILM_YEAR_MAX, FILM_YEAR_MIN
 
 logger = logging.getLogger(__name__)
 
@@ -34,7 +34,7 @@ class TMDBSearchForm(forms.Form):
         label=gettext_lazy("Year"),
         required=False,
         min_value=FILM_YEAR_MIN,
-        validators=[film_year_max_validator()],
+        max_value=FILM_YEAR_MAX,
     )
 
 

@@ -11,6 +11,7 @@ from wagtail.search import index
 
 from filmtracker.slugs import slug_from
 
+from .search_text import titles_variants
 from .slugs import film_address_kept
 
 
@@ -222,7 +223,11 @@ class Film(TranslatedMixin, index.Indexed, ClusterableModel):
 
     search_fields = [
         index.SearchField("title", boost=3),
-        index.AutocompleteField("title"),
+        # Every title (English, original, translated) in the spellings a
+        # query is normalised to (films/search_text.py): the autocomplete and
+        # the accent-, case- and punctuation-blind matches come from these.
+        index.SearchField("search_title_text", boost=3),
+        index.AutocompleteField("search_title_text"),
         index.SearchField("original_title"),
         index.SearchField("overview"),
         index.FilterField("year"),
@@ -236,7 +241,6 @@ class Film(TranslatedMixin, index.Indexed, ClusterableModel):
             "translations",
             [
                 index.SearchField("title", boost=3),
-                index.AutocompleteField("title"),
                 index.SearchField("overview"),
             ],
         ),
@@ -277,6 +281,17 @@ class Film(TranslatedMixin, index.Indexed, ClusterableModel):
 
     def get_absolute_url(self):
         return reverse("films:detail", kwargs={"slug": self.slug})
+
+    def search_titles(self):
+        """The English, original and translated titles, each once."""
+        titles = [self.title, self.original_title]
+        if self.pk is not None:
+            titles += [t.title for t in self.translations.all()]
+        return list(dict.fromkeys(t for t in titles if t))
+
+    def search_title_text(self):
+        """What the search index holds for the titles: one spelling a line."""
+        return "\n".join(titles_variants(self.search_titles()))
 
     @property
     def display_title(self):

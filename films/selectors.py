@@ -6,7 +6,6 @@ from django.db.models import F, OuterRef, Prefetch, Q, Subquery
 from django.db.models.functions import Coalesce, Lower
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
-from modelsearch.backends import get_search_backend
 from wagtail.images import get_image_model
 
 from .models import Credit, Film, Genre, GenreTranslation, content_language
@@ -19,9 +18,6 @@ FILM_ORDERINGS = {
     "year": "year",
     "popularity": "popularity",
 }
-# An explicitly ordered search re-sorts the most relevant matches, at most this many.
-SEARCH_MAX_MATCHES = 1000
-AUTOCOMPLETE_LIMIT = 8
 
 
 def poster_prefetch(lookup="poster"):
@@ -36,17 +32,6 @@ def poster_prefetch(lookup="poster"):
 def film_card_queryset():
     """Films as the site's cards list them, with their posters."""
     return Film.objects.with_translation().prefetch_related(poster_prefetch())
-
-
-def search_text(text):
-    """Words to search for, safe for every search backend.
-
-    modelsearch's SQLite backend wraps each word in double quotes for FTS5
-    without escaping a double quote inside it, so `a"b` was an SQL syntax
-    error (a 500, found by the API fuzzer in the autocomplete too). There is
-    no phrase search here, so quotes carry no meaning: they become spaces.
-    """
-    return " ".join(text.replace('"', " ").split())
 
 
 def film_detail_queryset():
@@ -74,44 +59,6 @@ def film_list_queryset(*, poster_renditions=()):
     )
 
 
-def film_search(
-    *,
-    queryset=None,
-    query="",
-    year=None,
-    genre=None,
-    ordering=None,
-    orderings=FILM_ORDERINGS,
-):
-    """Filter, search (Wagtail's search backend) and order films.
-
-    Filters go on the queryset before the search, so the backend searches only
-    matching films. Without an ordering a search is ordered by relevance.
-    `ordering` is an `orderings` key (default FILM_ORDERINGS; a caller that
-    annotates `queryset` adds its own names), `-` first for descending.
-    """
-
-    def filtered(films):
-        if year is not None:
-            films = films.filter(year=year)
-        if genre:
-            films = films.filter(genres__slug=genre)
-        return films
-
-    query = search_text(query or "")
-    queryset = filtered(Film.objects.all() if queryset is None else queryset)
-    if query and not ordering:
-        return get_search_backend().search(query, queryset)
-    if query:
-        # The backend orders only by indexed fields, not by annotations such as
-        # the average: find the most relevant matches, then order those.
-        matches = get_search_backend().search(query, filtered(Film.objects.only("pk")))
-        queryset = queryset.filter(
-            pk__in=[film.pk for film in matches[:SEARCH_MAX_MATCHES]]
-        )
-    return queryset.order_by(*film_order_by(ordering or "title", orderings=orderings))
-
-
 def film_order_by(ordering, *, orderings=FILM_ORDERINGS):
     name = orderings[ordering.removeprefix("-")]
     # Titles sort alike on every database: "Night at..." before "Night Train".
@@ -119,15 +66,6 @@ def film_order_by(ordering, *, orderings=FILM_ORDERINGS):
     if ordering.startswith("-"):
         return [field.desc(nulls_last=True), Lower("title"), "pk"]
     return [field.asc(nulls_last=True), Lower("title"), "pk"]
-
-
-def film_autocomplete(*, text, limit=AUTOCOMPLETE_LIMIT):
-    """Films whose title (English or translated) starts words with `text`."""
-    text = search_text(text)
-    if not text:
-        return []
-    results = get_search_backend().autocomplete(text, Film.objects.with_translation())
-    return list(results[:limit])
 
 
 def genres_prefetch(lookup="genres"):
@@ -164,19 +102,32 @@ def film_list_stale(*, older_than):
     )
 
 
+# TMDB pages one request may read looking for films not here yet.
+TMDB_PAGES_PER_REQUEST = 3
+
+
 def tmdb_search_not_imported(*, query, year=None, page=1, language=DEFAULT_LANGUAGE):
-    """A TMDB search page without the films already in the local catalogue,
+    """TMDB's films for `query` that are not in the local catalogue, from `page` on,
     nor adult films (which cannot be imported).
 
-    `page`, `total_pages` and `total_results` stay TMDB's (they count the
-    films left out too). Raises TMDBError subtypes, TMDBNotConfigured first.
+    When a TMDB page holds no such film, the next one is read, up to
+    TMDB_PAGES_PER_REQUEST pages, so a search is not left with nothing while
+    TMDB has more. Returns the last page read (its `page`, `total_pages` and
+    `total_results` stay TMDB's, counting the films left out too) with the
+    new films of every page read. Raises TMDBError subtypes, TMDBNotConfigured
+    first.
     """
-    found = get_client().search_movies(
-        query=query, year=year, page=page, language=language
-    )
-    ids = [movie.tmdb_id for movie in found.results]
-    local = set(Film.objects.filter(tmdb_id__in=ids).values_list("tmdb_id", flat=True))
-    return dataclasses.replace(
-        found,
-        results=[m for m in found.results if m.tmdb_id not in local and not m.adult],
-    )
+    client = get_client()
+    results = []
+    for number in range(page, page + TMDB_PAGES_PER_REQUEST):
+        found = client.search_movies(
+            query=query, year=year, page=number, language=language
+        )
+        ids = [movie.tmdb_id for movie in found.results]
+        local = set(
+            Film.objects.filter(tmdb_id__in=ids).values_list("tmdb_id", flat=True)
+        )
+        results += [m for m in found.results if m.tmdb_id not in local and not m.adult]
+        if results or found.page >= found.total_pages:
+            break
+    return dataclasses.replace(found, results=results)

@@ -1,20 +1,12 @@
-"""The range of film years the site accepts, in one place (search, API, admin)."""
+"""The range of film years the site accepts, in one place (search, API, admin).
 
-from django.core.validators import MaxValueValidator
-from django.utils import timezone
+TMDB dates films from the first surviving motion pictures (1870s) to announced
+or far-future projects (it lists films dated 2115), so the bounds are wide and
+fixed rather than "a few years from now": a year TMDB lists must be searchable.
+"""
 
-FILM_YEAR_MIN = 1874  # the oldest surviving motion pictures
-FILM_YEARS_AHEAD = 5  # announced films can be a few years ahead
-# The earliest date a member may say they watched something: before any film
-# (a typo like 0204 for 2024 is refused rather than stored).
-VIEWING_YEAR_MIN = 1870
-
-
-def film_year_max():
-    """The latest year accepted: this year plus FILM_YEARS_AHEAD; moves with time."""
-    return timezone.localdate().year + FILM_YEARS_AHEAD
-
-
-def film_year_max_validator():
-    """A Django validator for film_year_max(), read at validation time."""
-    return MaxValueValidator(film_year_max)
+FILM_YEAR_MIN = 1870
+FILM_YEAR_MAX = 2200
+# The earliest date a member may say they watched something: not before any
+# film (a typo like 0204 for 2024 is refused rather than stored).
+VIEWING_YEAR_MIN = FILM_YEAR_MIN

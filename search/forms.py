@@ -2,7 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from films.selectors import genre_list
-from films.years import FILM_YEAR_MIN, film_year_max, film_year_max_validator
+from films.years import FILM_YEAR_MAX, FILM_YEAR_MIN
 
 QUERY_MAX_LENGTH = 200
 # The REST API's suggestions endpoint (shared contract); static/js/autocomplete.js
@@ -35,6 +35,7 @@ class SearchForm(forms.Form):
         label=_("Year"),
         required=False,
         min_value=FILM_YEAR_MIN,
+        max_value=FILM_YEAR_MAX,
         widget=forms.NumberInput(attrs={"inputmode": "numeric"}),
     )
     genre = GenreChoiceField(
@@ -49,12 +50,10 @@ class SearchForm(forms.Form):
         super().__init__(*args, **kwargs)
         # In the language of this request (the class attribute's is fixed at import).
         self.fields["genre"].queryset = genre_list()
-        self.fields["year"].validators.append(film_year_max_validator())
-        self.fields["year"].widget.attrs["max"] = film_year_max()
 
     def clean_q(self):
-        # No phrase search here; quotes only confuse the full-text engine.
-        return " ".join(self.cleaned_data["q"].replace('"', " ").split())
+        # Normalised by the search itself (search/selectors.py); here only spaces.
+        return " ".join(self.cleaned_data["q"].split())
 
     @property
     def has_filters(self):

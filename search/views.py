@@ -6,10 +6,11 @@ from django.template.response import TemplateResponse
 
 from accounts.permissions import member_can_review
 from films import tmdb
-from films.selectors import film_card_queryset, film_search, tmdb_search_not_imported
+from films.selectors import film_card_queryset, tmdb_search_not_imported
 from reviews.selectors import with_member_numbers
 
 from .forms import SearchForm
+from .selectors import film_search
 
 logger = logging.getLogger(__name__)
 
@@ -58,12 +59,13 @@ def search(request):
         context["query"] = query
         if query or year or genre:
             # Filters before the search, ranked by relevance (see film_search).
-            results = film_search(
+            results, matches = film_search(
                 queryset=with_member_numbers(film_card_queryset()),
                 query=query,
                 year=year,
                 genre=genre.slug if genre else None,
             )
+            context["matches"] = matches
             context["page_obj"] = Paginator(results, PAGE_SIZE).get_page(
                 request.GET.get("page")
             )
@@ -77,6 +79,9 @@ def search(request):
             context["tmdb_state"], context["tmdb_results"] = _tmdb_results(
                 query=query, year=year, genre=genre, page=tmdb_page
             )
+            # TMDB pages of films already here are skipped: "previous" goes to
+            # the page before the first one read.
+            context["tmdb_previous_page"] = tmdb_page - 1
             # Adding films is for verified members (as in the API).
             context["can_import"] = context["tmdb_state"] == "ok" and (
                 member_can_review(request.user)

@@ -7,7 +7,7 @@ from wagtail.images.models import SourceImageIOError
 
 from films.models import Credit, Film, Genre, Person
 from films.posters import API_POSTER_RENDITIONS
-from films.years import FILM_YEAR_MIN, film_year_max_validator
+from films.years import FILM_YEAR_MAX, FILM_YEAR_MIN
 from filmtracker.rest.fields import LimitedCharField, StrictIntegerField
 
 logger = logging.getLogger(__name__)
@@ -202,11 +202,10 @@ class FilmDetailSerializer(FilmListSerializer):
 
 
 class FilmYearField(serializers.IntegerField):
-    """A film year: FILM_YEAR_MIN to a few years ahead (films/years.py)."""
+    """A film year: FILM_YEAR_MIN to FILM_YEAR_MAX (films/years.py)."""
 
     def __init__(self, **kwargs):
-        super().__init__(min_value=FILM_YEAR_MIN, **kwargs)
-        self.validators.append(film_year_max_validator())
+        super().__init__(min_value=FILM_YEAR_MIN, max_value=FILM_YEAR_MAX, **kwargs)
 
 
 class FilmListQuerySerializer(serializers.Serializer):

@@ -18,9 +18,7 @@ from films.cache import film_cached
 from films.posters import API_POSTER_RENDITIONS
 from films.selectors import (
     FILM_ORDERINGS,
-    film_autocomplete,
     film_list_queryset,
-    film_search,
     tmdb_search_not_imported,
 )
 from films.services import AdultFilmRefused, FilmImportFailed, film_import_from_tmdb
@@ -75,8 +73,11 @@ def query_params(serializer_class, request):
 @extend_schema_view(
     list=extend_schema(
         summary="List and search films",
-        description="The catalogue, paginated. `q` searches titles and "
-        "overviews; `year` and `genre` narrow the list (and the search).",
+        description="The catalogue, paginated. `q` searches titles (any "
+        "language, accents and punctuation ignored, the last word may be "
+        "unfinished), people and overviews, exact titles first; a year at its "
+        "end picks films of that year when there are any. `year` and `genre` "
+        "narrow the list (and the search).",
         parameters=[FilmListQuerySerializer],
         responses={
             200: FilmListSerializer(many=True),
@@ -101,10 +102,15 @@ class FilmViewSet(viewsets.ReadOnlyModelViewSet):
 
     serializer_class = FilmListSerializer
     lookup_value_regex = "[0-9]+"
-    # `?ordering=` names (films.selectors.film_search), and those whose order
+    # `?ordering=` names (film_search's `orderings`), and those whose order
     # any rating can change, so that a list in that order is never cached.
     orderings = FILM_ORDERINGS
     uncached_orderings = ()
+    # The search (search/selectors.py: film_search, film_autocomplete) ranks
+    # with the members' numbers, so the subclass wires it in from above:
+    # films/ imports neither search/ nor reviews/.
+    film_search = None
+    film_autocomplete = None
 
     def get_queryset(self):
         films = film_list_queryset(poster_renditions=API_POSTER_RENDITIONS.values())
@@ -122,7 +128,7 @@ class FilmViewSet(viewsets.ReadOnlyModelViewSet):
         ordering = params.get("ordering") or ""
 
         def build():
-            films = film_search(
+            films, _matches = self.film_search(
                 queryset=self.get_queryset(),
                 query=params.get("q", "").strip(),
                 year=params.get("year"),
@@ -154,8 +160,9 @@ class FilmViewSet(viewsets.ReadOnlyModelViewSet):
 
     @extend_schema(
         summary="Autocomplete film titles",
-        description="Up to 8 films whose title has a word starting with `q`, "
-        "for search boxes. An empty `q` gives an empty list.",
+        description="The first 8 films the search for `q` lists (the same "
+        "matching and order as `q` on the film list; the last word may be "
+        "unfinished), for search boxes. An empty `q` gives an empty list.",
         parameters=[AutocompleteQuerySerializer],
         responses={200: FilmSummarySerializer(many=True), **error_responses(400)},
         examples=[examples.AUTOCOMPLETE_RESPONSE],
@@ -168,7 +175,7 @@ class FilmViewSet(viewsets.ReadOnlyModelViewSet):
     )
     def autocomplete(self, request):
         text = query_params(AutocompleteQuerySerializer, request).get("q", "").strip()
-        films = film_autocomplete(text=text) if text else []
+        films = self.film_autocomplete(text=text) if text else []
         context = self.get_serializer_context()
         return Response(FilmSummarySerializer(films, many=True, context=context).data)
 

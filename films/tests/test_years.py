@@ -4,7 +4,7 @@ import pytest
 
 from films.admin_views import TMDBSearchForm
 from films.api.serializers import FilmListQuerySerializer, TMDBSearchQuerySerializer
-from films.years import FILM_YEAR_MIN, film_year_max
+from films.years import FILM_YEAR_MAX, FILM_YEAR_MIN
 from search.forms import SearchForm
 
 pytestmark = pytest.mark.django_db
@@ -21,6 +21,11 @@ def accepts(year):
 
 def test_every_year_field_takes_the_same_range():
     assert accepts(FILM_YEAR_MIN) == [True] * 4
-    assert accepts(film_year_max()) == [True] * 4
+    assert accepts(FILM_YEAR_MAX) == [True] * 4
     assert accepts(FILM_YEAR_MIN - 1) == [False] * 4
-    assert accepts(film_year_max() + 1) == [False] * 4
+    assert accepts(FILM_YEAR_MAX + 1) == [False] * 4
+
+
+def test_every_year_field_takes_the_far_future_years_tmdb_lists():
+    # TMDB dates announced projects far ahead ("100 Years" is dated 2115).
+    assert accepts(2115) == [True] * 4

@@ -19,6 +19,7 @@ from reviews.selectors import (
     userfilm_list_queryset,
     with_member_numbers,
 )
+from search.selectors import film_autocomplete, film_search
 
 
 class FilmViewSet(film_views.FilmViewSet):
@@ -26,6 +27,8 @@ class FilmViewSet(film_views.FilmViewSet):
     orderings = {**FILM_ORDERINGS, **MEMBER_ORDERINGS}
     # A rating on any film can reorder a list by the members' numbers.
     uncached_orderings = tuple(MEMBER_ORDERINGS)
+    film_search = staticmethod(film_search)
+    film_autocomplete = staticmethod(film_autocomplete)
 
     def get_queryset(self):
         if self.action == "reviews":

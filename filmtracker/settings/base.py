@@ -247,7 +247,11 @@ STORAGES = {
 WAGTAIL_SITE_NAME = "FilmTracker"
 WAGTAILADMIN_BASE_URL = env.str("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database"},
+    "default": {
+        "BACKEND": "wagtail.search.backends.database",
+        # PostgreSQL: every word kept, accents ignored (search/migrations/0003).
+        "SEARCH_CONFIG": "filmtracker_search",
+    },
 }
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000

@@ -19,8 +19,8 @@ pytestmark = pytest.mark.django_db
 # for members their session, user, own entry and own viewings. Film pages also
 # look up the journal's articles featuring the film (Wagtail's reference index).
 HOME = 12  # ... and the pages the home page links to (About)
-SEARCH = 5
-FILM = 9
+SEARCH = 8  # + the ranking: two backend matches, translated titles, rating counts
+FILM = 9  # + the journal's reference-index lookup
 FILM_MEMBER = 16
 PROFILE = 6
 

@@ -34,11 +34,11 @@ def large_index():
             """
             INSERT INTO films_film (title, original_title, slug, imdb_id, overview,
                 tagline, tmdb_vote_count, popularity, tmdb_missing, tmdb_poster_path,
-                created_at, updated_at)
+                original_language, created_at, updated_at)
             SELECT 'Film ' || substr(md5(g::text), 1, 10), '', 'bulk-' || g, '',
                 'A story about ' || substr(md5((g * 7)::text), 1, 8) || ' and '
                 || substr(md5((g * 13)::text), 1, 8) || ' in the city',
-                '', 0, 0, false, '', now(), now()
+                '', 0, 0, false, '', '', now(), now()
             FROM generate_series(1, %s) AS g
             """,
             [ROWS],

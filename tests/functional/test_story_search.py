@@ -5,6 +5,7 @@ import pytest
 from selenium.webdriver.common.by import By
 
 from films.factories import FilmFactory
+from films.years import FILM_YEAR_MIN
 
 from .pages import fill, page_heading, path_of, press, submit, text_of, visit
 
@@ -72,7 +73,9 @@ def test_visitor_searches_by_title_and_year_and_meets_empty_and_error_states(
     # A year before cinema: the field says what is wrong; no search runs.
     requests_before = fake_tmdb.count("/3/search/movie")
     search(browser, title="Heat", year="1800")
-    assert "greater than or equal to 1874" in text_of(browser, ".invalid-feedback")
+    assert f"greater than or equal to {FILM_YEAR_MIN}" in text_of(
+        browser, ".invalid-feedback"
+    )
     assert not browser.find_elements(By.CSS_SELECTOR, ".film-card")
     assert fake_tmdb.count("/3/search/movie") == requests_before
 
