@@ -6,6 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from films.factories import FilmFactory
+from films.models import FilmTranslation
 from reviews.factories import UserFilmFactory
 from reviews.feeds import FEED_SIZE
 from reviews.models import UserFilm
@@ -77,7 +78,7 @@ def test_feed_is_cached_until_a_review_changes(client):
 
 def test_feed_speaks_the_readers_language(client):
     film = FilmFactory(title="Stalker", year=1979)
-    film.translations.create(language="ru", title="Сталкер")
+    FilmTranslation.objects.create(film=film, language="ru", title="Сталкер")
     UserFilmFactory(film=film, rating=8, comment="Да.")
     feed = parse(client, feed_url(film), accept_language="ru")
     assert feed.feed.title == "Рецензии на Сталкер (1979)"

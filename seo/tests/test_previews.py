@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from accounts.factories import UserFactory
 from films.factories import CreditFactory, FilmFactory
-from films.models import Credit
+from films.models import Credit, FilmTranslation
 from home.models import HomePage, StandardPage
 from reviews.factories import UserFilmFactory
 
@@ -147,7 +147,9 @@ def test_json_ld_cannot_break_out_of_its_block(client, film):
 
 
 def test_previews_follow_the_visitors_language(client, film):
-    film.translations.create(language="ru", title="Сталкер", overview="Проводник.")
+    FilmTranslation.objects.create(
+        film=film, language="ru", title="Сталкер", overview="Проводник."
+    )
     head = head_of(client, film.get_absolute_url(), accept_language="ru")
     assert head.meta["og:title"] == "Сталкер"
     assert head.meta["og:locale"] == "ru_RU"
