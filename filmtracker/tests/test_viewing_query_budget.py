@@ -23,8 +23,9 @@ SIZES = [5, 500]
 FILMS = 5
 # Session and user, Wagtail's site, the film's shared part (film with the
 # numbers, histogram, reviews count (none here, so no page query), genres,
-# credits, poster and renditions), the member's own entry and own viewings.
-FILM_MEMBER = 14
+# credits, poster and renditions, the journal's reference-index lookup), the
+# member's own entry and own viewings.
+FILM_MEMBER = 15
 # The member, counts per status, the page count, the page, posters, renditions.
 PROFILE = 6
 # The member, their years, the page count, the page, posters, renditions.
