@@ -13,6 +13,8 @@ Deterministic: Hypothesis is derandomized (the same requests on every run)
 and keeps no example database. Bounded: MAX_EXAMPLES per operation and caller.
 """
 
+from datetime import date
+
 import pytest
 import schemathesis
 from django.core.signals import request_finished, request_started
@@ -26,12 +28,17 @@ from accounts.tokens import MemberRefreshToken
 from films.factories import FilmFactory, GenreFactory
 from filmtracker.wsgi import application
 from reviews.factories import UserFilmFactory
+from reviews.models import Viewing
 
 pytestmark = pytest.mark.django_db
 
 # Every operation in the schema; test_every_operation_is_fuzzed fails when one
 # is added without being listed here.
 OPERATIONS = [
+    "GET /api/v1/diary/",
+    "POST /api/v1/diary/",
+    "GET /api/v1/diary/{id}/",
+    "DELETE /api/v1/diary/{id}/",
     "POST /api/v1/auth/logout/",
     "POST /api/v1/auth/token/",
     "POST /api/v1/auth/token/refresh/",
@@ -109,10 +116,15 @@ def catalogue(member, password):
         UserFilmFactory(user=member, film=films[0], comment="Mine."),
         UserFilmFactory(user=other, film=films[1], rating=None, status="want"),
     ]
+    viewings = [
+        Viewing.objects.create(user=member, film=films[0], watched_on=date(2024, 1, 1)),
+        Viewing.objects.create(user=other, film=films[1], watched_on=date(2023, 5, 2)),
+    ]
     return {
         "id": {
             "films": [film.pk for film in films],
             "reviews": [review.pk for review in reviews],
+            "diary": [viewing.pk for viewing in viewings],
         },
         "username": [member.username, other.username],
         "credentials": {"username": member.username, "password": password},
