@@ -18,12 +18,16 @@ from selenium.webdriver.common.by import By
 from accounts.factories import EditorFactory, UserFactory
 from films.factories import FilmFactory, GenreFactory
 from films.models import FilmTranslation, GenreTranslation, Person
+from ops.demo.pages import demo_pages_upsert
 from reviews.factories import UserFilmFactory
 
 from .conftest import ARTIFACTS_DIR
 from .pages import sign_in, visit
 
-pytestmark = pytest.mark.django_db(transaction=True)
+# serialized_rollback, as in every browser story: another transactional test
+# may have run first, and the flush after it takes the page tree and content
+# types that migrations create.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 SIZES = {"phone": (390, 844), "desktop": (1366, 900)}
 # Names, not words: they stay as they are in Russian.
@@ -56,6 +60,8 @@ def site_data():
     EmailAddress.objects.get_or_create(
         user=editor, email=editor.email, defaults={"verified": True, "primary": True}
     )
+    # The editors' pages as the demo makes them, in English and Russian.
+    demo_pages_upsert([film])
     return {"film": film, "member": member, "editor": editor}
 
 
