@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import UTC, date, datetime, timedelta
 
 from allauth.account.models import EmailAddress
+from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.contrib.auth.hashers import make_password
 from django.db import connection
@@ -208,8 +209,8 @@ def build_catalogue(*, seed, sizes, log=print):
              "release_date", "year", "overview", "tagline", "runtime",
              "tmdb_vote_average", "tmdb_vote_count", "popularity", "poster_id",
              "tmdb_synced_at", "tmdb_missing", "tmdb_poster_path", "created_at",
-             "updated_at"],
-            films,
+             "updated_at", "original_language"],
+            ((*film, "en") for film in films),
         )  # fmt: skip
         _copy(raw, film_genres_table, ["film_id", "genre_id"], film_genres)
         _copy(
@@ -225,8 +226,8 @@ def build_catalogue(*, seed, sizes, log=print):
             User._meta.db_table,
             ["id", "password", "last_login", "is_superuser", "username",
              "first_name", "last_name", "email", "is_staff", "is_active",
-             "date_joined", "display_name", "bio", "language"],
-            gen.members(password_hash),
+             "date_joined", "display_name", "bio", "language", "time_zone"],
+            ((*member, settings.TIME_ZONE) for member in gen.members(password_hash)),
         )  # fmt: skip
         _copy(
             raw,
