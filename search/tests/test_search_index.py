@@ -47,8 +47,10 @@ def large_index():
             f"""
             INSERT INTO {INDEX_TABLE} (content_type_id, object_id, title,
                 autocomplete, body, title_norm, title_text, body_text)
-            SELECT %s, f.id::text, setweight(to_tsvector(f.title), 'A'),
-                to_tsvector('simple', f.title), setweight(to_tsvector(f.overview), 'C'),
+            SELECT %s, f.id::text,
+                setweight(to_tsvector('filmtracker_search', f.title), 'A'),
+                to_tsvector('simple', f.title),
+                setweight(to_tsvector('filmtracker_search', f.overview), 'C'),
                 1.0, f.title, f.overview
             FROM films_film f
             """,  # noqa: S608
