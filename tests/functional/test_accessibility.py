@@ -15,7 +15,7 @@ from django.urls import reverse
 from accounts.factories import UserFactory
 from films.factories import CreditFactory, FilmFactory, GenreFactory
 from films.models import Credit, FilmTranslation
-from reviews.models import UserFilm
+from reviews.models import UserFilm, Viewing
 
 from .pages import sign_in, submit, visit
 
@@ -56,6 +56,15 @@ def catalogue():
                 comment=f"Review {i} of {film.title}.",
                 watched_on=datetime.date(2024, 1, 1 + i),
             )
+            # Diary rows: a first viewing and a rewatch with a note.
+            for day in (1, 20):
+                Viewing.objects.create(
+                    user=member,
+                    film=film,
+                    watched_on=datetime.date(2024, 2, day),
+                    rating=3 + 3 * i,
+                    note="Again." if day == 20 else "",
+                )
     return {"film": spirited, "member": members[0]}
 
 
@@ -116,6 +125,7 @@ def test_visitors_pages_have_no_wcag_violations(browser, catalogue, language):
         reverse("search:search") + "?q=x&year=1",  # a form with errors
         film.get_absolute_url(),
         reverse("accounts:profile", args=[catalogue["member"].username]),
+        reverse("accounts:diary", args=[catalogue["member"].username]),
         reverse("account_login"),
         reverse("account_signup"),
     ]
@@ -132,6 +142,7 @@ def test_members_pages_have_no_wcag_violations(browser, catalogue, language):
         film.get_absolute_url(),  # with the rating form
         reverse("reviews:edit", args=[film.slug]),
         reverse("accounts:profile", args=[member.username]),
+        reverse("accounts:diary", args=[member.username]),  # their own
         "/",
     ]
     audit(browser, paths, language)
