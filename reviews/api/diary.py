@@ -44,8 +44,10 @@ class ViewingSerializer(serializers.ModelSerializer):
         read_only=True,
         help_text=_("Whether the member had watched the film before (derived)."),
     )
-    stars = serializers.SerializerMethodField(
-        help_text=_("The rating in stars, ½–5; null without a rating.")
+    stars = serializers.FloatField(
+        read_only=True,
+        allow_null=True,
+        help_text=_("The rating in stars, ½–5; null without a rating."),
     )
 
     class Meta:
@@ -62,10 +64,6 @@ class ViewingSerializer(serializers.ModelSerializer):
             "created_at",
         ]
         read_only_fields = fields
-
-    @extend_schema_field(serializers.FloatField(allow_null=True))
-    def get_stars(self, viewing):
-        return viewing.stars
 
 
 class ViewingCreateSerializer(serializers.Serializer):

@@ -34,8 +34,10 @@ class ReviewSerializer(serializers.ModelSerializer):
 
     film = FilmSummarySerializer(read_only=True)
     user = MemberSummarySerializer(read_only=True)
-    stars = serializers.SerializerMethodField(
-        help_text=_("The rating in stars, ½–5; null without a rating.")
+    stars = serializers.FloatField(
+        read_only=True,
+        allow_null=True,
+        help_text=_("The rating in stars, ½–5; null without a rating."),
     )
 
     class Meta:
@@ -53,10 +55,6 @@ class ReviewSerializer(serializers.ModelSerializer):
             "updated_at",
         ]
         read_only_fields = fields
-
-    @extend_schema_field(serializers.FloatField(allow_null=True))
-    def get_stars(self, userfilm):
-        return userfilm.stars
 
 
 class ReviewUpdateSerializer(serializers.Serializer):
