@@ -8,11 +8,9 @@ token endpoints and the site's login must still answer from the database.
 
 import os
 import re
-import runpy
 import socket
 import threading
 import time
-import warnings
 
 import pytest
 from django.test import override_settings
@@ -20,6 +18,7 @@ from drf_spectacular.generators import SchemaGenerator
 
 from films.factories import FilmFactory, GenreFactory
 from filmtracker import cache_backend
+from filmtracker.tests.production_env import settings_fresh
 from reviews.factories import UserFilmFactory
 
 pytestmark = pytest.mark.django_db
@@ -57,14 +56,11 @@ class HangingServer:
 
 
 def production_caches(url):
-    """CACHES as base.py builds them for CACHE_URL=`url`."""
+    """CACHES as the base settings build them for CACHE_URL=`url`."""
     saved = os.environ.get("CACHE_URL")
     os.environ["CACHE_URL"] = url
     try:
-        with warnings.catch_warnings():
-            # Running base.py again, fresh, is the point.
-            warnings.simplefilter("ignore", RuntimeWarning)
-            return runpy.run_module("filmtracker.settings.base")["CACHES"]
+        return settings_fresh("filmtracker.settings.base")["CACHES"]
     finally:
         if saved is None:
             del os.environ["CACHE_URL"]
