@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "films",
     "reviews",
     "accounts",
+    "exports",
     "search",
     "seo",
     "journal",
@@ -447,6 +448,7 @@ SPECTACULAR_SETTINGS = {
         {"name": "reviews", "description": "Members' ratings and reviews."},
         {"name": "users", "description": "Members' profiles and film lists."},
         {"name": "auth", "description": "JSON Web Tokens for API clients."},
+        {"name": "exports", "description": "Your own data, to take elsewhere."},
     ],
 }
 
