@@ -5,7 +5,8 @@ and Google Sheets, and so, after a tab or a carriage return, is what follows
 (OWASP's "CSV Injection" advice). Such a cell gets a leading apostrophe,
 which spreadsheets show as text. Film titles (`+1`, `-30-`) and reviews
 (`- great`) start so too; `cell_unescape` gives them back, and an importer
-reading our files uses it.
+reading our files uses it. A text that itself starts with apostrophes before
+a formula start (`'=x`) gets one more, so unescaping is exact for any text.
 """
 
 import csv
@@ -20,7 +21,7 @@ def cell_escape(value):
     if value is None:
         return ""
     text = str(value)
-    if text.startswith(FORMULA_STARTS):
+    if text.lstrip(ESCAPE).startswith(FORMULA_STARTS):
         return ESCAPE + text
     return text
 
@@ -28,10 +29,10 @@ def cell_escape(value):
 def cell_unescape(text):
     """The value cell_escape() was given (as text): drops the apostrophe it added.
 
-    Only an apostrophe followed by a formula start is ours; any other
-    leading apostrophe (`'Round Midnight`) is part of the text.
+    Only a leading apostrophe before (more apostrophes and) a formula start
+    is ours; any other (`'Round Midnight`) is part of the text.
     """
-    if text.startswith(ESCAPE) and text[1:].startswith(FORMULA_STARTS):
+    if text.startswith(ESCAPE) and text.lstrip(ESCAPE).startswith(FORMULA_STARTS):
         return text[1:]
     return text
 
