@@ -114,8 +114,9 @@ def test_a_username_in_another_script_is_transliterated_in_the_file_name(client)
     user = UserFactory(username="борис", time_zone="Europe/Moscow")
     client.force_login(user)
     response = client.get(reverse("account_export_full"))
-    assert f"filmtracker-export-boris-{moscow_today()}.json" in (
-        response["Content-Disposition"]
+    assert (
+        f"filmtracker-export-boris-{moscow_today()}.json"
+        in (response["Content-Disposition"])
     )
 
 
