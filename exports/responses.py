@@ -30,7 +30,11 @@ def letterboxd_download(request):
     memory while small, on disk beyond SPOOL_MAX_BYTES) and streamed."""
     user = request.user
     spool = tempfile.SpooledTemporaryFile(max_size=SPOOL_MAX_BYTES)  # noqa: SIM115
-    letterboxd_export_write(user=user, file=spool)
+    try:
+        letterboxd_export_write(user=user, file=spool)
+    except BaseException:
+        spool.close()
+        raise
     spool.seek(0)
     # FileResponse closes the spool when the response is done.
     response = FileResponse(
