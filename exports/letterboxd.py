@@ -24,7 +24,16 @@ when it has viewings, the status watched, a rating, or a review (Letterboxd
 marks any rated or reviewed film watched); else "want to watch" and
 "watching" go to the watchlist, and "dropped" stays out (the full JSON
 export keeps it). A want-to-watch entry's note is not a review and stays out.
+
+Reviews and notes are plain text here, and Letterboxd's reviews are HTML-ish
+markup (its export writes `<i>`, `<b>`, `<br>`): every Review cell is the
+text HTML-escaped with its line breaks as `<br>` (review_markup), so a `<`
+or `&` in a review stays text on Letterboxd, and an importer that strips
+Letterboxd's tags and unescapes its entities gets the text back exactly.
 """
+
+import html
+import re
 
 from django.utils import timezone
 
@@ -74,6 +83,14 @@ FILES = {
 }
 
 WATCHLIST_STATUSES = {UserFilm.Status.WANT, UserFilm.Status.WATCHING}
+
+
+_LINE_BREAK = re.compile(r"\r\n|\r|\n")
+
+
+def review_markup(text):
+    """Plain text as Letterboxd's review markup: HTML-escaped, `<br>` per line break."""
+    return _LINE_BREAK.sub("<br>", html.escape(text or "", quote=False))
 
 
 def stars(rating):
@@ -174,19 +191,26 @@ class Rows:
 
     def import_films(self, history):
         entry, film_cells = history.entry, self.import_film_cells(history)
+        review = review_markup(entry.comment) if entry is not None else ""
         rows = [
-            [*film_cells, v.watched_on, v.rating, _true(v.rewatch), v.note]
+            [
+                *film_cells,
+                v.watched_on,
+                v.rating,
+                _true(v.rewatch),
+                review_markup(v.note),
+            ]
             for v in history.viewings
         ]
         if entry is None:
             return rows
         if not rows:
-            return [[*film_cells, entry.watched_on, entry.rating, "", entry.comment]]
+            return [[*film_cells, entry.watched_on, entry.rating, "", review]]
         if entry_fits_latest_viewing(history):
             if entry.comment:
-                rows[-1][-1] = entry.comment
+                rows[-1][-1] = review
         else:
-            rows.append([*film_cells, "", entry.rating, "", entry.comment])
+            rows.append([*film_cells, "", entry.rating, "", review])
         return rows
 
     def diary(self, history, viewing):
@@ -197,7 +221,7 @@ class Rows:
             "",
             viewing.watched_on,
             *self.ids(history),
-            viewing.note,
+            review_markup(viewing.note),
         ]
 
     def watched(self, history):
@@ -211,7 +235,7 @@ class Rows:
             *self.film_cells(history, entry.updated_at),
             stars(entry.rating),
             "Yes" if latest is not None and latest.rewatch else "",
-            entry.comment,
+            review_markup(entry.comment),
             "",
             latest.watched_on if latest is not None else entry.watched_on,
             *self.ids(history),

@@ -40,7 +40,8 @@ class LetterboxdExportView(ExportView):
             "`watched.csv`, `watchlist.csv` and `reviews.csv` in the layout of "
             "Letterboxd's own export (plus tmdbID and imdbID columns) for tools "
             "that read one. Cells starting with `=`, `+`, `-`, `@`, a tab or a "
-            "carriage return are prefixed with an apostrophe. Named "
+            "carriage return are prefixed with an apostrophe; reviews and notes "
+            "are HTML-escaped with `<br>` line breaks, as Letterboxd's are. Named "
             "`filmtracker-letterboxd-<username>-<date>.zip`; never cached."
         ),
         responses={

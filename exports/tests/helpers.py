@@ -2,6 +2,7 @@
 
 import csv
 import datetime
+import html
 import io
 import zipfile
 
@@ -23,6 +24,11 @@ def read_csv(text):
     header = next(reader)
     rows = [dict(zip(header, map(cell_unescape, row), strict=True)) for row in reader]
     return header, rows
+
+
+def review_text(markup):
+    """A Review cell's plain text: `<br>` as line breaks, entities unescaped."""
+    return html.unescape(markup.replace("<br>", "\n"))
 
 
 def read_export(data):

@@ -12,7 +12,15 @@ from exports.services import letterboxd_export_zip
 from films.factories import FilmFactory
 from reviews.models import UserFilm
 
-from .helpers import directed_by, entry, read_csv, read_export, read_zip, viewing
+from .helpers import (
+    directed_by,
+    entry,
+    read_csv,
+    read_export,
+    read_zip,
+    review_text,
+    viewing,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -211,13 +219,26 @@ def test_letterboxds_own_layout_carries_ratings_reviews_and_notes(member):
         "Rating": "4.5",
     }
     review = files["reviews.csv"][0]
-    assert review["Review"] == "<b>Great</b>, long."
+    # Letterboxd's reviews are markup: the text's own "<" stays text there.
+    assert review["Review"] == "&lt;b&gt;Great&lt;/b&gt;, long."
     assert (review["Rating"], review["Rewatch"]) == ("4.5", "Yes")
     assert review["Watched Date"] == "2023-05-01"
     for name in ["diary.csv", "ratings.csv", "watched.csv", "reviews.csv"]:
         for row in files[name]:
             assert {k: row[k] for k in ids} == ids
             assert row["Letterboxd URI"] == ""
+
+
+def test_reviews_and_notes_are_letterboxd_markup(member):
+    film = FilmFactory()
+    entry(member, film, rating=8, comment="Tom & Jerry <3\nSecond line\r\nThird")
+    viewing(member, film, DAY(2024, 1, 1), rating=8, note="A & B")
+    files = export(member)
+    markup = "Tom &amp; Jerry &lt;3<br>Second line<br>Third"
+    assert [row["Review"] for row in files[FILMS]] == ["A &amp; B", markup]
+    assert files["reviews.csv"][0]["Review"] == markup
+    assert files["diary.csv"][0]["Review"] == "A &amp; B"
+    assert review_text(markup) == "Tom & Jerry <3\nSecond line\nThird"
 
 
 def test_stars_are_written_as_letterboxd_writes_them():

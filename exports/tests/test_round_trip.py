@@ -18,7 +18,7 @@ from films.factories import FilmFactory
 from reviews.models import UserFilm, Viewing
 from reviews.selectors import with_rewatch
 
-from .helpers import add_history, entry, read_export, viewing
+from .helpers import add_history, entry, read_export, review_text, viewing
 
 pytestmark = pytest.mark.django_db
 
@@ -48,13 +48,15 @@ def test_letterboxds_export_layout_rebuilds_the_history(member):
     statuses = {row["tmdbID"]: "watched" for row in files["watched.csv"]}
     statuses |= {row["tmdbID"]: "want" for row in files["watchlist.csv"]}
     ratings = {row["tmdbID"]: rating_of(row["Rating"]) for row in files["ratings.csv"]}
-    reviews = {row["tmdbID"]: row["Review"] for row in files["reviews.csv"]}
+    reviews = {
+        row["tmdbID"]: review_text(row["Review"]) for row in files["reviews.csv"]
+    }
     viewings = sorted(
         (
             row["tmdbID"],
             row["Watched Date"],
             rating_of(row["Rating"]),
-            row["Review"],
+            review_text(row["Review"]),
             row["Rewatch"] == "Yes",
         )
         for row in files["diary.csv"]
@@ -101,4 +103,4 @@ def test_letterboxds_importer_layout_has_every_viewing_rating_and_review(member)
         rated = [row["Rating10"] for row in film_rows if row["Rating10"]]
         assert rated[-1] == str(e.rating)
         if e.comment:
-            assert e.comment in [row["Review"] for row in film_rows]
+            assert e.comment in [review_text(row["Review"]) for row in film_rows]
