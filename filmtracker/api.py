@@ -14,6 +14,7 @@ from accounts.api.views import (
     TokenRefreshView,
     UserViewSet,
 )
+from exports.api.views import FullExportView, LetterboxdExportView
 from films.api.views import TMDBViewSet
 from filmtracker.rest import docs
 from filmtracker.rest import views as rest_views
@@ -34,8 +35,14 @@ auth_urlpatterns = [
     path("logout/", LogoutView.as_view(), name="token-logout"),
 ]
 
+export_urlpatterns = [
+    path("letterboxd/", LetterboxdExportView.as_view(), name="export-letterboxd"),
+    path("full/", FullExportView.as_view(), name="export-full"),
+]
+
 urlpatterns = [
     path("v1/auth/", include(auth_urlpatterns)),
+    path("v1/exports/", include(export_urlpatterns)),
     path("v1/", include(router.urls)),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     # The split view serves Swagger UI's start-up script as a file, so the

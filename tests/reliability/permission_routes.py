@@ -1,4 +1,5 @@
-"""The permission matrix's table: every write route × what each role gets.
+"""The permission matrix's table: every write route (and every private read)
+× what each role gets.
 
 See test_permission_matrix.py for how a row is checked.
 """
@@ -132,6 +133,32 @@ ROUTES = [
         film_imported,
         VERIFIED,
         needs_tmdb=True,
+    ),
+    # Reads: everyone signed in gets their own export; nothing changes.
+    Route(
+        "API: export your history for Letterboxd",
+        lambda w: api(w).get("/api/v1/exports/letterboxd/"),
+        {"anonymous": 401, **dict.fromkeys(SIGNED_IN, 200)},
+    ),
+    Route(
+        "API: export everything of yours",
+        lambda w: api(w).get("/api/v1/exports/full/"),
+        {"anonymous": 401, **dict.fromkeys(SIGNED_IN, 200)},
+    ),
+    Route(
+        "Site: the export page",
+        lambda w: site(w).get(reverse("account_export")),
+        {"anonymous": LOGIN, **dict.fromkeys(SIGNED_IN, 200)},
+    ),
+    Route(
+        "Site: download your history for Letterboxd",
+        lambda w: site(w).get(reverse("account_export_letterboxd")),
+        {"anonymous": LOGIN, **dict.fromkeys(SIGNED_IN, 200)},
+    ),
+    Route(
+        "Site: download everything of yours",
+        lambda w: site(w).get(reverse("account_export_full")),
+        {"anonymous": LOGIN, **dict.fromkeys(SIGNED_IN, 200)},
     ),
     Route(
         "Site: rate a film (the rating form)",

@@ -39,6 +39,8 @@ OPERATIONS = [
     "POST /api/v1/diary/",
     "GET /api/v1/diary/{id}/",
     "DELETE /api/v1/diary/{id}/",
+    "GET /api/v1/exports/full/",
+    "GET /api/v1/exports/letterboxd/",
     "POST /api/v1/auth/logout/",
     "POST /api/v1/auth/token/",
     "POST /api/v1/auth/token/refresh/",
