@@ -23,7 +23,7 @@ from django.db.models import (
 )
 from django.db.models.functions import Coalesce, TruncMonth
 
-from films.models import with_translation
+from films.models import Film, with_translation
 from films.selectors import poster_prefetch
 
 from .models import RATING_MAX, RATING_MIN, UserFilm, Viewing
@@ -264,3 +264,18 @@ def diary_years(*, user):
             "watched_on", "year", order="DESC"
         )
     ]
+
+
+def film_member_numbers(*, film_id):
+    """with_member_numbers()' values for one film, a dict: `average_rating`
+    (1-10 float or None), `rating_count`, `watch_count`, `viewing_count`;
+    one query. What a one-click control sends back to update the page."""
+    return with_member_numbers(Film.objects.filter(pk=film_id)).values(
+        "average_rating", "rating_count", "watch_count", "viewing_count"
+    )[0]
+
+
+def own_entries(*, user, film_ids):
+    """{film id: `user`'s UserFilm} for those of `film_ids` they have; one query."""
+    rows = UserFilm.objects.filter(user=user, film_id__in=film_ids)
+    return {row.film_id: row for row in rows}
