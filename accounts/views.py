@@ -35,6 +35,7 @@ def profile(request, username):
             "status_counts": counts,
             "total": sum(n for _status, _label, n in counts),
             "page_obj": page,
+            "films": [userfilm.film for userfilm in page],  # the viewer's controls
             "query_string": f"status={status}" if status else "",
         },
     )

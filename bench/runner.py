@@ -52,7 +52,7 @@ def _api_path(name, **kwargs):
         return None
 
 
-def endpoints(film, word):
+def endpoints(film, word, diarist=None):
     rows = [
         # A bare view behind every middleware (HEALTHZ_EARLY=false); signed
         # in, it also loads the session and the member (their language).
@@ -69,6 +69,11 @@ def endpoints(film, word):
     )
     rows.append(Endpoint("films API list", films_api or ""))
     rows.append(Endpoint("film detail API", detail_api or ""))
+    if diarist:
+        # A member's diary (viewings newest first, by month) and the API's
+        # list of everyone's viewings, newest first.
+        rows.append(Endpoint("diary page", f"/users/{diarist}/diary/"))
+        rows.append(Endpoint("diary API list", _api_path("viewing-list") or ""))
     return rows
 
 
@@ -121,7 +126,7 @@ def drain(server):
 
 def measure(*, workers, duration, connections, log):
     film, member, word = pick_targets()
-    rows = endpoints(film, word)
+    rows = endpoints(film, word, diarist=member.username)
     anon = Client(raise_request_exception=False, HTTP_HOST="127.0.0.1")
     member_client, cookie = session_cookie(member)
     for row in rows:

@@ -46,3 +46,9 @@ def test_any_error_misses_the_zero_errors_target():
     assert targets[-1].endswith("(MISSED)")
     assert "site search p95 < 50 ms: not measured" in targets
     assert "(MISSED)" in targets[3]  # 60 ms is over 50 ms
+
+
+def test_the_diary_page_and_api_list_are_rows_when_a_diarist_is_given():
+    rows = {r.label: r.path for r in endpoints(_Film(), "film", diarist="bench00001")}
+    assert rows["diary page"] == "/users/bench00001/diary/"
+    assert rows["diary API list"] == "/api/v1/diary/"

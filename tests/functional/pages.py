@@ -10,7 +10,9 @@ from django.conf import settings
 from django.core import mail
 from django.test import Client
 from selenium.common.exceptions import WebDriverException
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
@@ -191,3 +193,30 @@ def rate_film(browser, *, stars, status, comment):
     choose(browser, "status", status)
     fill(browser, comment=comment)
     submit(browser, ".userfilm-form")
+
+
+# --- one-click controls (reviews/includes/quick_controls.html) -------------------
+
+
+def rate_with_arrow_keys(browser, presses, within=".quick-controls-page"):
+    """Rate with the keyboard: focus the stars' radio group at "no rating" and
+    press the right arrow `presses` times (each press is one half star)."""
+    none = browser.find_element(
+        By.CSS_SELECTOR, f"{within} input[name=rating][value='']"
+    )
+    browser.execute_script(
+        "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});"
+        "arguments[0].focus();",
+        none,
+    )
+    keys = ActionChains(browser)
+    for _ in range(presses):
+        keys.send_keys(Keys.ARROW_RIGHT)
+    keys.perform()
+
+
+def quick_status(browser, within=".quick-controls-page"):
+    """The controls' live region, once it says something."""
+    region = f"{within} [data-quick-status]"
+    wait(browser).until(lambda b: b.find_element(By.CSS_SELECTOR, region).text)
+    return text_of(browser, region)

@@ -106,6 +106,26 @@ ROUTES = [
         VERIFIED,
     ),
     Route(
+        "API: rate in one click",
+        lambda w: api(w).post(
+            "/api/v1/reviews/rate/", {"film": w.unrated.pk, "rating": 9}, format="json"
+        ),
+        {"anonymous": 401, "unverified": 403, **dict.fromkeys(VERIFIED, 200)},
+        own_review_of_unrated,
+        VERIFIED,
+    ),
+    Route(
+        "API: put a film on the watchlist in one click",
+        lambda w: api(w).post(
+            "/api/v1/reviews/status/",
+            {"film": w.unrated.pk, "status": "want", "on": True},
+            format="json",
+        ),
+        {"anonymous": 401, "unverified": 403, **dict.fromkeys(VERIFIED, 200)},
+        own_review_of_unrated,
+        VERIFIED,
+    ),
+    Route(
         "API: remove a viewing",
         lambda w: api(w).delete(f"/api/v1/diary/{w.viewing.pk}/"),
         {
@@ -165,6 +185,25 @@ ROUTES = [
         lambda w: site(w).post(
             reverse("reviews:edit", args=[w.unrated.slug]),
             {"rating": "4.5", "status": "watched", "comment": "Good"},
+        ),
+        {"anonymous": LOGIN, "unverified": 403, **dict.fromkeys(VERIFIED, 302)},
+        own_review_of_unrated,
+        VERIFIED,
+    ),
+    Route(
+        "Site: rate in one click (no JavaScript)",
+        lambda w: site(w).post(
+            reverse("reviews:quick_rate", args=[w.unrated.slug]), {"rating": "9"}
+        ),
+        {"anonymous": LOGIN, "unverified": 403, **dict.fromkeys(VERIFIED, 302)},
+        own_review_of_unrated,
+        VERIFIED,
+    ),
+    Route(
+        "Site: Watched in one click (no JavaScript)",
+        lambda w: site(w).post(
+            reverse("reviews:quick_status", args=[w.unrated.slug]),
+            {"status": "watched", "on": "1"},
         ),
         {"anonymous": LOGIN, "unverified": 403, **dict.fromkeys(VERIFIED, 302)},
         own_review_of_unrated,

@@ -51,6 +51,8 @@ OPERATIONS = [
     "POST /api/v1/films/import/",
     "GET /api/v1/reviews/",
     "POST /api/v1/reviews/",
+    "POST /api/v1/reviews/rate/",
+    "POST /api/v1/reviews/status/",
     "GET /api/v1/reviews/{id}/",
     "PUT /api/v1/reviews/{id}/",
     "PATCH /api/v1/reviews/{id}/",

@@ -11,6 +11,8 @@ ACCOUNT_SIGNUP_FIELDS = ["username*", "email*", "password1*", "password2*"]
 ACCOUNT_USERNAME_BLACKLIST = ["me"]
 ACCOUNT_ADAPTER = "accounts.adapter.AccountAdapter"
 ACCOUNT_FORMS = {"login": "accounts.forms.LoginForm"}
+# Adds the browser's time zone (a hidden field) to allauth's signup form.
+ACCOUNT_SIGNUP_FORM_CLASS = "accounts.signup_forms.SignupTimeZoneForm"
 # Nobody rates or reviews before proving they own their address. Verification is
 # by link; the link opens a page with a button (not verify-on-GET), so mail
 # scanners that prefetch links cannot verify an address for someone.

@@ -75,5 +75,6 @@ SPECTACULAR_SETTINGS = {
         {"name": "reviews", "description": "Members' ratings and reviews."},
         {"name": "users", "description": "Members' profiles and film lists."},
         {"name": "auth", "description": "JSON Web Tokens for API clients."},
+        {"name": "exports", "description": "Your own data, to take elsewhere."},
     ],
 }

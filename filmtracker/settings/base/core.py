@@ -36,6 +36,7 @@ INSTALLED_APPS = [
     "films",
     "reviews",
     "accounts",
+    "exports",
     "search",
     "seo",
     "journal",
