@@ -13,7 +13,7 @@ from wagtail.models import Locale, PageViewRestriction
 
 from films.factories import FilmFactory
 from home.models import HomePage
-from journal.models import JournalIndexPage
+from journal.models import ArticlePage, JournalIndexPage
 
 from .test_journal import write
 from .test_journal_languages import translate
@@ -120,3 +120,34 @@ def test_hidden_translations_show_nowhere(client, journal, film, hide):
     assert "Hidden" not in seen
     assert "Shown" in seen  # the English article stands in for it
     assert "Hidden" not in client.get(article.url, headers=headers).content.decode()
+
+
+def test_a_scheduled_article_shows_once_its_time_comes(client, journal, film):
+    from django.core.management import call_command
+    from wagtail.models import Revision
+
+    article = scheduled(journal, [("film", {"film": film})])
+    assert "Hidden scheduled" not in everywhere(client, journal, film, {})  # cached
+    # Its time comes: as if the clock had moved on past go_live_at.
+    past = timezone.now() - datetime.timedelta(minutes=1)
+    for revision in Revision.objects.filter(object_id=str(article.pk)):
+        revision.content["go_live_at"] = past.isoformat()
+        revision.approved_go_live_at = past
+        revision.save()
+    ArticlePage.objects.filter(pk=article.pk).update(go_live_at=past)
+    call_command("publish_scheduled")
+    seen = everywhere(client, journal, film, {})
+    for place in (journal.url, "/journal/rss/", film.get_absolute_url()):
+        shown = client.get(place).content.decode()
+        assert "Hidden scheduled" in shown, place
+    assert f"/journal/{article.slug}/" in seen
+
+
+def test_the_journal_feed_is_cached_until_an_editor_publishes(client, journal):
+    write(journal, title="First")
+    client.get("/journal/rss/")
+    assert client.get("/journal/rss/")["X-Page-Cache"] == "hit"
+    write(journal, title="Second")
+    response = client.get("/journal/rss/")
+    assert response["X-Page-Cache"] == "miss"
+    assert "Second" in response.content.decode()

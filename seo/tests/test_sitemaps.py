@@ -89,12 +89,24 @@ def test_sections_cost_the_same_queries_for_more_rows(client):
             assert client.get(url).status_code == 200
         return len(context)
 
+    def publish_page(n):
+        page = StandardPage(title=f"Page {n}", slug=f"page-{n}")
+        HomePage.objects.get().add_child(instance=page)
+        page.save_revision().publish()
+
     FilmFactory()
     UserFilmFactory()
-    urls = ["/sitemap.xml", "/sitemap-films.xml", "/sitemap-members.xml"]
+    publish_page(0)
+    urls = [
+        "/sitemap.xml",
+        "/sitemap-pages.xml",
+        "/sitemap-films.xml",
+        "/sitemap-members.xml",
+    ]
     before = [cost(url) for url in urls]
-    for _ in range(5):
+    for n in range(1, 6):
         UserFilmFactory()
+        publish_page(n)
     from django.core.cache import cache
 
     cache.clear()
