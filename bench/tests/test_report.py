@@ -54,11 +54,11 @@ def test_the_sitemap_has_a_row_but_stays_out_of_the_mixed_run():
     assert row.in_mix is False
 
 
-def test_the_sitemap_target_is_its_slowest_render_under_a_second():
+def test_the_sitemap_target_is_its_median_render_under_a_second():
     search = {"wagtail": {"p95": 40}, "raw": {"p95": 30}}
-    fast = {"urls": 50_000, "max": 640.0}
-    slow = {"urls": 50_000, "max": 1200.0}
-    assert "sitemap of 50000 films renders < 1000 ms: slowest 640 ms (met)" in (
+    fast = {"urls": 50_000, "p50": 640.0, "max": 1100.0}
+    slow = {"urls": 50_000, "p50": 1200.0, "max": 1300.0}
+    assert "sitemap of 50000 films renders < 1000 ms: p50 640 ms (met)" in (
         _targets(_rows({}), search, fast)
     )
     assert _targets(_rows({}), search, slow)[-2].endswith("(MISSED)")
