@@ -1,8 +1,9 @@
 from django.db import models
+from django.http import Http404
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Locale, Page
 
 from films.models import BASE_LANGUAGE, content_language
 from films.selectors import film_card_queryset
@@ -20,14 +21,23 @@ class LocalizedServeMixin:
 
     URLs carry no language: /about/ is the same address in every language,
     and the language follows the person, as on the rest of the site.
+    Wagtail routes a visitor from the home page in their language, so a
+    translated page is usually reached directly; this covers a page reached
+    through the site's own (English) tree: no translated home page, or a
+    page the home page's translation has no copy of (HomePage.route).
     """
 
     def serve(self, request, *args, **kwargs):
-        # Routing only reaches the site's own (English) tree, so English needs
-        # no lookup; another language costs two queries (locale, translation).
+        # English needs no lookup; another language costs two queries
+        # (locale, translation), and one more when there is a translation.
         if content_language() != BASE_LANGUAGE:
             localized = self.localized
-            if localized.pk != self.pk:
+            # Wagtail checks the view restrictions of the page it routed to,
+            # not of this translation: a private one is never served here.
+            if (
+                localized.pk != self.pk
+                and not localized.get_view_restrictions().exists()
+            ):
                 return localized.specific.serve(request, *args, **kwargs)
         return super().serve(request, *args, **kwargs)
 
@@ -43,6 +53,24 @@ class HomePage(LocalizedServeMixin, Page):
 
     class Meta:
         verbose_name = _("home page")
+
+    def route(self, request, path_components):
+        """Find the page at `path_components`, in the site's own tree if need be.
+
+        Wagtail starts from the home page in the visitor's language; a page
+        that has no live copy there (not translated yet, or its translation
+        a draft) is still at its address: the site's own (English) tree
+        serves it, in English. Raises Http404 when neither tree has it.
+        """
+        try:
+            return super().route(request, path_components)
+        except Http404:
+            if self.locale.language_code == BASE_LANGUAGE:
+                raise
+            source = self.get_translation_or_none(Locale.get_default())
+            if source is None or not source.live:
+                raise
+            return source.specific.route(request, path_components)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

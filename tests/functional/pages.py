@@ -220,3 +220,57 @@ def quick_status(browser, within=".quick-controls-page"):
     region = f"{within} [data-quick-status]"
     wait(browser).until(lambda b: b.find_element(By.CSS_SELECTOR, region).text)
     return text_of(browser, region)
+
+
+# --- Wagtail admin --------------------------------------------------------------
+
+
+def admin_insert_block(browser, label, field="body"):
+    """Add a `label` block ("Film", "Quote"...) at the end of a StreamField."""
+    buttons = browser.find_elements(
+        By.CSS_SELECTOR, f"[data-contentpath='{field}'] button.c-sf-add-button"
+    )
+    click(browser, buttons[-1])
+    option = wait(browser).until(
+        ec.element_to_be_clickable(
+            (
+                By.XPATH,
+                "//*[@role='option' or contains(@class, 'w-combobox__option')]"
+                f"[normalize-space(.)='{label}']",
+            )
+        )
+    )
+    click(browser, option)
+
+
+def admin_choose(browser, button_text, item_text):
+    """Open the chooser whose button says `button_text` (the last one, the block
+    just added) and pick `item_text` from its modal."""
+    button = wait(browser).until(
+        ec.element_to_be_clickable(
+            (By.XPATH, f"(//button[normalize-space(.)='{button_text}'])[last()]")
+        )
+    )
+    click(browser, button)
+    choice = wait(browser).until(
+        ec.element_to_be_clickable(
+            (
+                By.XPATH,
+                f"//div[contains(@class, 'modal')]//a[contains(., '{item_text}')]",
+            )
+        )
+    )
+    click(browser, choice)
+    wait(browser).until(ec.invisibility_of_element_located((By.CSS_SELECTOR, ".modal")))
+
+
+def admin_publish(browser):
+    """Publish the page being edited (the footer's "Publish", behind its menu)."""
+    button = browser.find_element(By.CSS_SELECTOR, "button[name='action-publish']")
+    if not button.is_displayed():
+        toggle = browser.find_element(
+            By.CSS_SELECTOR, "footer [data-w-dropdown-target='toggle']"
+        )
+        click(browser, toggle)
+        wait(browser).until(ec.visibility_of(button))
+    leave_page(browser, lambda: click(browser, button))
