@@ -75,6 +75,11 @@ class LetterboxdImport(models.Model):
             return 100 if self.finished else 0
         return min(100, round(100 * self.processed / self.total))
 
+    @property
+    def percent_step(self):
+        """`percent` rounded down to 5 (the progress bar's CSS classes)."""
+        return self.percent // 5 * 5
+
 
 class LetterboxdRow(models.Model):
     """One row of one of the export's CSV files, and what became of it."""

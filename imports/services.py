@@ -2,7 +2,7 @@
 
     letterboxd_import_file(user=..., file=upload)   # checked, stored, queued
     letterboxd_import_process(letterboxd_import_id=...)  # the job's work
-    letterboxd_row_resolve(user=..., letterboxd_import_id=..., row_id=..., film_id=...)
+    imports.resolving.letterboxd_row_resolve(...)  # the member picks a film
 
 The upload is read and checked in the caller's request: a bad file raises
 ExportInvalid and saves nothing. Its rows are stored in processing order and a
@@ -23,14 +23,11 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from accounts.permissions import member_can_review
-from films.models import Film
-from films.services import AdultFilmRefused
-from films.tmdb import TMDBError, TMDBNotConfigured, get_client
-from jobs.retry import JobFailed
+from films.tmdb import TMDBNotConfigured, get_client
 
 from .applying import row_apply
 from .csv_rows import ExportInvalid
-from .matching import FilmImportFailed, Match, Matcher, film_for_tmdb_id
+from .matching import Matcher
 from .models import LetterboxdImport, LetterboxdRow
 from .pacing import Pace
 from .reading import export_read
@@ -41,21 +38,7 @@ CHUNK_SIZE = 50
 SOURCE_ORDER = list(Source.values)  # the order of LetterboxdRow.Source
 OPEN_STATES = (State.AMBIGUOUS, State.UNMATCHED)
 
-__all__ = [
-    "ExportInvalid",
-    "RowResolveError",
-    "letterboxd_import_file",
-    "letterboxd_import_process",
-    "letterboxd_row_resolve",
-]
-
-
-class RowResolveError(Exception):
-    """A row cannot be resolved as asked; `message` says why, for people."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
+__all__ = ["ExportInvalid", "letterboxd_import_file", "letterboxd_import_process"]
 
 
 def _ordered(records):
@@ -148,7 +131,7 @@ def _client():
         return None
 
 
-def _apply(row, match, *, letterboxd_import, created_films):
+def matched_row_apply(row, match, *, letterboxd_import, created_films):
     """Apply one row inside the chunk's transaction; its counter changes."""
     row.state, row.candidates, row.reason = match.state, match.candidates, match.reason
     row.film = match.film
@@ -173,7 +156,7 @@ def _apply(row, match, *, letterboxd_import, created_films):
     return counts
 
 
-def _add(letterboxd_import_id, counts):
+def import_counts_add(letterboxd_import_id, counts):
     LetterboxdImport.objects.filter(pk=letterboxd_import_id).update(
         **{name: F(name) + value for name, value in counts.items() if value}
     )
@@ -191,14 +174,14 @@ def _chunk(letterboxd_import, rows, matches, created_films):
         )
         for row, match in zip(rows, matches, strict=True):
             if row.pk in pending:
-                for name, value in _apply(
+                for name, value in matched_row_apply(
                     row,
                     match,
                     letterboxd_import=letterboxd_import,
                     created_films=created_films,
                 ).items():
                     totals[name] = totals.get(name, 0) + value
-        _add(letterboxd_import.pk, totals)
+        import_counts_add(letterboxd_import.pk, totals)
 
 
 def letterboxd_import_process(*, letterboxd_import_id, pace=None):
@@ -243,72 +226,3 @@ def letterboxd_import_process(*, letterboxd_import_id, pace=None):
     )
     letterboxd_import.refresh_from_db()
     return letterboxd_import
-
-
-def _film_chosen(*, film_id, tmdb_id):
-    if film_id is not None:
-        film = Film.objects.filter(pk=film_id).first()
-        if film is None:
-            message = _("There is no film with id %(id)s.") % {"id": film_id}
-            raise RowResolveError(message)
-        return film
-    try:
-        return film_for_tmdb_id(tmdb_id=tmdb_id)
-    except FilmImportFailed as e:
-        raise RowResolveError(str(e.message)) from e
-    except (TMDBError, AdultFilmRefused, JobFailed) as e:
-        message = getattr(e, "message", None) or str(e)
-        raise RowResolveError(
-            _("That film could not be added from TMDB: %(error)s") % {"error": message}
-        ) from e
-
-
-def letterboxd_row_resolve(
-    *, user, letterboxd_import_id, row_id, film_id=None, tmdb_id=None
-):
-    """Say which film an ambiguous or unmatched row means, and apply it.
-
-    One of `film_id` (a film here) or `tmdb_id` (imported from TMDB if need
-    be). Every open row of the import with the same name and year is
-    resolved with it (a film is usually in several of the export's files).
-    Returns the rows applied. Raises LetterboxdImport.DoesNotExist or
-    LetterboxdRow.DoesNotExist (not the member's, or no such row: a 404),
-    RowResolveError (the import is still running, the row is already
-    imported, the film cannot be had).
-    """
-    letterboxd_import = LetterboxdImport.objects.select_related("owner").get(
-        pk=letterboxd_import_id, owner=user
-    )
-    row = letterboxd_import.rows.get(pk=row_id)
-    if (film_id is None) == (tmdb_id is None):
-        raise RowResolveError(_("Choose a film: give a film id or a TMDB id."))
-    if not letterboxd_import.finished:
-        raise RowResolveError(_("Wait until the import has finished."))
-    if row.state not in OPEN_STATES:
-        raise RowResolveError(_("This row is already imported."))
-    film = _film_chosen(film_id=film_id, tmdb_id=tmdb_id)
-    created_films = set(
-        letterboxd_import.rows.filter(created_entry=True).values_list(
-            "film_id", flat=True
-        )
-    )
-    rows = list(
-        letterboxd_import.rows.filter(
-            state__in=OPEN_STATES, name=row.name, year=row.year
-        ).order_by("position")
-    )
-    match = Match(State.MATCHED, film=film)
-    totals = {}
-    with transaction.atomic():
-        for each in rows:
-            counts = _apply(
-                each,
-                match,
-                letterboxd_import=letterboxd_import,
-                created_films=created_films,
-            )
-            counts.pop("processed")  # counted when the job first saw it
-            for name, value in counts.items():
-                totals[name] = totals.get(name, 0) + value
-        _add(letterboxd_import.pk, totals)
-    return rows

@@ -3,7 +3,7 @@ import datetime
 import pytest
 
 from films.factories import FilmFactory
-from imports.models import LetterboxdImport, LetterboxdRow
+from imports.models import LetterboxdImport
 from imports.services import letterboxd_import_file
 from imports.testing import csv_text, diary_row, export_zip
 from reviews.factories import UserFilmFactory
