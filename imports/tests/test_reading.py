@@ -1,4 +1,4 @@
-"""Every bad upload is refused with a sentence saying what is wrong, and saves nothing."""
+"""Every bad upload is refused with a sentence saying what is wrong."""
 
 import io
 import zipfile
