@@ -67,6 +67,7 @@ ROW_ID = OpenApiParameter(
                 400,
                 401,
                 403,
+                415,
                 examples={
                     400: [examples.MISSING_COLUMN, examples.TOO_LARGE],
                     403: [NOT_VERIFIED],
@@ -90,12 +91,17 @@ class ImportViewSet(
         return [IsVerifiedMember()]
 
     def get_parsers(self):
-        # Only the upload takes a file (multipart); resolving takes JSON. The
-        # parsers are chosen before the action is known: the upload is the
-        # POST without an import id.
-        request = getattr(self, "request", None)
-        kwargs = getattr(self, "kwargs", None) or {}
-        if request is not None and request.method == "POST" and "pk" not in kwargs:
+        # Only the upload takes a file (multipart); resolving takes JSON. A
+        # request's parsers are chosen before its action is known: the
+        # upload is the POST without an import id. (The schema generator
+        # sets the action.)
+        action = getattr(self, "action", None)
+        if action is None:
+            request = getattr(self, "request", None)
+            kwargs = getattr(self, "kwargs", None) or {}
+            upload = request is not None and request.method == "POST"
+            action = "create" if upload and "pk" not in kwargs else None
+        if action == "create":
             return [MultiPartParser()]
         return super().get_parsers()
 
