@@ -228,7 +228,9 @@ def film_for_tmdb_id(*, tmdb_id, call=None):
             return with_backoff(fn, retry_on=TMDBUnavailable, what=what)
 
     film, _created = call(
-        lambda: film_import_from_tmdb(tmdb_id=tmdb_id),
+        # The posters come later, by their own jobs: the member's rows need
+        # only the film.
+        lambda: film_import_from_tmdb(tmdb_id=tmdb_id, poster_later=True),
         cost=FILM_IMPORT_REQUESTS,
         what=f"Importing TMDB film {tmdb_id}",
     )
