@@ -6,7 +6,7 @@
 
 The upload is read and checked in the caller's request: a bad file raises
 ExportInvalid and saves nothing. Its rows are stored in processing order and a
-background job (imports.tasks) matches and applies them, CHUNK_SIZE rows per
+background job (imports.tasks) matches and applies them, IMPORT_CHUNK_ROWS rows per
 transaction together with the import's counters. Matching (which may import a
 film from TMDB, committed on its own) happens before a chunk's transaction, so
 a slow TMDB never holds a write lock. A worker killed mid-import loses at most
@@ -16,6 +16,7 @@ since applying a row is idempotent nothing is ever counted or written twice.
 
 import logging
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import F
@@ -34,7 +35,6 @@ from .reading import export_read
 
 log = logging.getLogger(__name__)
 State, Source = LetterboxdRow.State, LetterboxdRow.Source
-CHUNK_SIZE = 50
 SOURCE_ORDER = list(Source.values)  # the order of LetterboxdRow.Source
 OPEN_STATES = (State.AMBIGUOUS, State.UNMATCHED)
 
@@ -209,7 +209,7 @@ def letterboxd_import_process(*, letterboxd_import_id, pace=None):
     )
     pending = letterboxd_import.rows.filter(state=State.PENDING)
     try:
-        while rows := list(pending.order_by("position")[:CHUNK_SIZE]):
+        while rows := list(pending.order_by("position")[: settings.IMPORT_CHUNK_ROWS]):
             matches = [matcher.match(name=row.name, year=row.year) for row in rows]
             _chunk(letterboxd_import, rows, matches, created_films)
     except Exception as e:

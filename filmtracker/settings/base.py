@@ -389,6 +389,9 @@ IMPORT_MAX_UNCOMPRESSED_BYTES = env.int(
     "IMPORT_MAX_UNCOMPRESSED_BYTES", 100 * 1024 * 1024
 )
 IMPORT_MAX_FILES = env.int("IMPORT_MAX_FILES", 1000)
+# An import commits its progress every IMPORT_CHUNK_ROWS rows (a worker
+# killed mid-import redoes at most that many).
+IMPORT_CHUNK_ROWS = env.int("IMPORT_CHUNK_ROWS", 50)
 # An import's TMDB searches and film imports are paced to stay under TMDB's
 # rate limit (about 50 requests a second) while other pages use it too.
 IMPORT_TMDB_REQUESTS_PER_SECOND = env.float("IMPORT_TMDB_REQUESTS_PER_SECOND", 30.0)

@@ -43,9 +43,9 @@ def test_a_tmdb_that_stays_unavailable_fails_the_import_with_a_reason(
 
 
 def test_a_crash_mid_import_resumes_where_it_stopped_without_duplicates(
-    member, fake_tmdb, monkeypatch
+    member, fake_tmdb, monkeypatch, settings
 ):
-    monkeypatch.setattr(services, "CHUNK_SIZE", 2)
+    settings.IMPORT_CHUNK_ROWS = 2
     films = TMDB_FILMS + [("The Prestige", 2006), ("Heat", 1995)]
     done = letterboxd_import_file(user=member, file=diary(films), background=False)
     assert done.status == "done"
