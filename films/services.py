@@ -15,6 +15,7 @@ from .film_import_rows import (
     film_translation_fields_from_tmdb,
     film_translations_save,
 )
+from .film_poster import film_poster_fetch
 from .film_refresh import (
     FilmRefreshResult,
     film_refresh_from_tmdb,
@@ -29,6 +30,7 @@ __all__ = [
     "FilmRefreshResult",
     "film_fields_from_tmdb",
     "film_import_from_tmdb",
+    "film_poster_fetch",
     "film_refresh_from_tmdb",
     "film_tmdb_changes",
     "film_translation_fields_from_tmdb",

@@ -19,6 +19,7 @@ from films.api.views import TMDBViewSet
 from filmtracker.rest import docs
 from filmtracker.rest import views as rest_views
 from filmtracker.rest.films import FilmViewSet
+from imports.api.views import ImportViewSet
 from reviews.api.diary import ViewingViewSet
 from reviews.api.views import ReviewViewSet
 
@@ -28,6 +29,7 @@ router.register("tmdb", TMDBViewSet, basename="tmdb")
 router.register("reviews", ReviewViewSet, basename="review")
 router.register("diary", ViewingViewSet, basename="viewing")
 router.register("users", UserViewSet, basename="user")
+router.register("imports", ImportViewSet, basename="import")
 
 auth_urlpatterns = [
     path("token/", TokenObtainView.as_view(), name="token-obtain"),

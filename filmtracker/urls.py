@@ -26,6 +26,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("accounts.settings_urls")),
+    path("accounts/import/", include("imports.urls")),
     path("accounts/", include("exports.urls")),
     path("accounts/", include("allauth.urls")),
     # films:import from films/, films:detail composed with the members' numbers.

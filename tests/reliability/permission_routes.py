@@ -12,11 +12,15 @@ from accounts.factories import DEFAULT_PASSWORD
 
 from .permission_world import (
     api,
+    diary_upload,
     film_form,
     film_imported,
     film_titled,
+    import_row_resolved,
+    import_row_url,
     own_account_gone,
     own_display_name,
+    own_import_done,
     own_rating_of_rated,
     own_review_of_unrated,
     own_viewing_of_unrated,
@@ -48,7 +52,51 @@ def review_url(world):
     return f"/api/v1/reviews/{world.review.pk}/"
 
 
+NOT_THEIRS = ["other", "editor", "superuser"]
+
 ROUTES = [
+    Route(
+        "API: import a Letterboxd export",
+        lambda w: api(w).post(
+            "/api/v1/imports/", {"file": diary_upload(w)}, format="multipart"
+        ),
+        {"anonymous": 401, "unverified": 403, **dict.fromkeys(VERIFIED, 202)},
+        own_import_done,
+        VERIFIED,
+    ),
+    Route(
+        "API: resolve a row of a Letterboxd import",
+        lambda w: api(w).post(
+            import_row_url(w, api=True), {"film": w.unrated.pk}, format="json"
+        ),
+        {
+            "anonymous": 401,
+            "unverified": 403,
+            "owner": 200,
+            **dict.fromkeys(NOT_THEIRS, 404),
+        },
+        import_row_resolved,
+        ["owner"],
+    ),
+    Route(
+        "Site: import a Letterboxd export",
+        lambda w: site(w).post(reverse("imports:upload"), {"file": diary_upload(w)}),
+        {"anonymous": LOGIN, "unverified": 403, **dict.fromkeys(VERIFIED, 302)},
+        own_import_done,
+        VERIFIED,
+    ),
+    Route(
+        "Site: resolve a row of a Letterboxd import",
+        lambda w: site(w).post(import_row_url(w, api=False), {"film": w.unrated.pk}),
+        {
+            "anonymous": LOGIN,
+            "unverified": 403,
+            "owner": 302,
+            **dict.fromkeys(NOT_THEIRS, 404),
+        },
+        import_row_resolved,
+        ["owner"],
+    ),
     Route(
         "API: create a review",
         lambda w: api(w).post(

@@ -27,6 +27,7 @@ from accounts.factories import UserFactory
 from accounts.tokens import MemberRefreshToken
 from films.factories import FilmFactory, GenreFactory
 from filmtracker.wsgi import application
+from imports.models import LetterboxdImport, LetterboxdRow
 from reviews.factories import UserFilmFactory
 from reviews.models import Viewing
 
@@ -49,6 +50,9 @@ OPERATIONS = [
     "GET /api/v1/films/{id}/reviews/",
     "GET /api/v1/films/autocomplete/",
     "POST /api/v1/films/import/",
+    "POST /api/v1/imports/",
+    "GET /api/v1/imports/{id}/",
+    "POST /api/v1/imports/{id}/rows/{row_id}/resolve/",
     "GET /api/v1/reviews/",
     "POST /api/v1/reviews/",
     "POST /api/v1/reviews/rate/",
@@ -124,12 +128,26 @@ def catalogue(member, password):
         Viewing.objects.create(user=member, film=films[0], watched_on=date(2024, 1, 1)),
         Viewing.objects.create(user=other, film=films[1], watched_on=date(2023, 5, 2)),
     ]
+    mine = LetterboxdImport.objects.create(owner=member, filename="diary.csv")
+    row = LetterboxdRow.objects.create(
+        letterboxd_import=mine,
+        position=1,
+        source="diary",
+        line=2,
+        name=films[1].title,
+        state="ambiguous",
+        candidates=[{"film": films[1].pk, "tmdb_id": None, "title": "A", "year": 2001}],
+    )
+    LetterboxdImport.objects.filter(pk=mine.pk).update(status="done", total=1)
+    theirs = LetterboxdImport.objects.create(owner=other, filename="x.csv")
     return {
         "id": {
             "films": [film.pk for film in films],
             "reviews": [review.pk for review in reviews],
             "diary": [viewing.pk for viewing in viewings],
+            "imports": [mine.pk, theirs.pk],
         },
+        "rows": [{"id": mine.pk, "row_id": row.pk}],
         "username": [member.username, other.username],
         "credentials": {"username": member.username, "password": password},
         "refresh": str(MemberRefreshToken.for_user(member)),
@@ -138,6 +156,8 @@ def catalogue(member, password):
 
 def known_path_parameters(operation, catalogue):
     """Path parameters naming objects that exist (generated ones rarely do)."""
+    if "{row_id}" in operation.path:
+        return catalogue["rows"]
     if "{id}" in operation.path:
         resource = operation.path.split("/")[3]
         return [{"id": pk} for pk in catalogue["id"][resource]]

@@ -19,6 +19,7 @@ from django.urls import reverse
 
 from accounts.factories import EditorFactory, SuperuserFactory, UserFactory
 from films.factories import FilmFactory
+from imports.models import LetterboxdImport, LetterboxdRow
 from reviews.factories import UserFilmFactory
 from reviews.models import Viewing
 
@@ -42,8 +43,27 @@ def world():
     viewing = Viewing.objects.create(
         user=users["owner"], film=rated, watched_on=datetime.date(2024, 3, 31)
     )
+    owner_import = LetterboxdImport.objects.create(
+        owner=users["owner"], filename="diary.csv", status="done", total=1
+    )
+    import_row = LetterboxdRow.objects.create(
+        letterboxd_import=owner_import,
+        position=1,
+        source="diary",
+        line=2,
+        name="Unrated",
+        year=2001,
+        watched_on=datetime.date(2024, 3, 30),
+        state="ambiguous",
+        candidates=[{"film": unrated.pk, "tmdb_id": None, "title": "Unrated"}],
+    )
     return World(
-        users=users, rated=rated, unrated=unrated, review=review, viewing=viewing
+        users=users,
+        rated=rated,
+        unrated=unrated,
+        review=review,
+        viewing=viewing,
+        import_row=import_row,
     )
 
 

@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "ops",
     # Before django_tasks_db: its `db_worker` command replaces the package's.
     "jobs",
+    "imports",
     "django_tasks",
     "django_tasks_db",
     "wagtail.contrib.forms",

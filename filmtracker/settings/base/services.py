@@ -1,4 +1,4 @@
-"""TMDB, and the background jobs that talk to it (django-tasks)."""
+"""TMDB, the background jobs that talk to it (django-tasks), Letterboxd imports."""
 
 from environs import validate
 
@@ -50,3 +50,21 @@ JOBS_MAX_ATTEMPTS = env.int("JOBS_MAX_ATTEMPTS", 3)
 JOBS_RETRY_ATTEMPTS = env.int("JOBS_RETRY_ATTEMPTS", 5)
 JOBS_RETRY_BACKOFF = env.float("JOBS_RETRY_BACKOFF", 2.0)
 JOBS_RETRY_MAX_WAIT = env.float("JOBS_RETRY_MAX_WAIT", 60.0)
+
+# --- Letterboxd import -------------------------------------------------------
+
+# An upload larger than this is refused before it is read (nginx's
+# client_max_body_size is 12 MB). Inside a ZIP, the files together may
+# unpack to at most IMPORT_MAX_UNCOMPRESSED_BYTES in at most IMPORT_MAX_FILES
+# files: a "ZIP bomb" is refused before anything is unpacked.
+IMPORT_MAX_UPLOAD_BYTES = env.int("IMPORT_MAX_UPLOAD_BYTES", 10 * 1024 * 1024)
+IMPORT_MAX_UNCOMPRESSED_BYTES = env.int(
+    "IMPORT_MAX_UNCOMPRESSED_BYTES", 100 * 1024 * 1024
+)
+IMPORT_MAX_FILES = env.int("IMPORT_MAX_FILES", 1000)
+# An import commits its progress every IMPORT_CHUNK_ROWS rows (a worker
+# killed mid-import redoes at most that many).
+IMPORT_CHUNK_ROWS = env.int("IMPORT_CHUNK_ROWS", 50)
+# An import's TMDB searches and film imports are paced to stay under TMDB's
+# rate limit (about 50 requests a second) while other pages use it too.
+IMPORT_TMDB_REQUESTS_PER_SECOND = env.float("IMPORT_TMDB_REQUESTS_PER_SECOND", 30.0)
