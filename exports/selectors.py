@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from django.db.models import Q
 
 from films.models import Credit, Film
+from reviews.diary_selectors import with_rewatch
 from reviews.models import UserFilm, Viewing
-from reviews.selectors import with_rewatch
 
 from . import hooks
 

@@ -27,13 +27,13 @@ from films.cache import film_cached
 from films.selectors import film_detail_queryset, film_get_by_slug
 from filmtracker.page_cache import cache_public_page
 from journal.selectors import articles_featuring
+from reviews.diary_selectors import film_viewings_of_member
 from reviews.forms import UserFilmForm, ViewingForm
 from reviews.models import UserFilm
 from reviews.selectors import (
     REVIEWS_PAGE_SIZE,
     film_rating_histogram,
     film_reviews_queryset,
-    film_viewings_of_member,
     with_member_numbers,
 )
 from seo.previews import LD_REVIEWS, film_head_html

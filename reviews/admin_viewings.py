@@ -15,8 +15,8 @@ from wagtail_modeladmin.options import ModelAdmin
 from films.models import with_translation
 
 from .admin_userfilms import StarsFilter, stars_cell
+from .diary_selectors import with_rewatch
 from .models import Viewing
-from .selectors import with_rewatch
 
 VIEWING_INDEX_URL_NAME = "reviews_viewing_modeladmin_index"
 

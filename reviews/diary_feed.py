@@ -14,8 +14,8 @@ from django.utils.translation import gettext as _
 
 from filmtracker.page_cache import cache_public_page
 
+from .diary_selectors import viewing_list_queryset
 from .invalidation import diary_key
-from .selectors import viewing_list_queryset
 
 FEED_SIZE = 20
 

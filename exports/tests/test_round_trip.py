@@ -15,8 +15,8 @@ from accounts.factories import UserFactory
 from exports import letterboxd
 from exports.services import letterboxd_export_zip
 from films.factories import FilmFactory
+from reviews.diary_selectors import with_rewatch
 from reviews.models import UserFilm, Viewing
-from reviews.selectors import with_rewatch
 
 from .helpers import add_history, entry, read_export, review_text, viewing
 
