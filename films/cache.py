@@ -22,15 +22,20 @@ def _token():
     return uuid.uuid4().hex[:16]
 
 
-def film_versions(*, film_ids):
-    """{film_id: version} for these films, creating versions that are missing."""
-    keys = {FILM_KEY.format(pk): pk for pk in film_ids}
+def versions(keys):
+    """{key: version} for these version keys, creating the missing ones."""
     found = cache.get_many(list(keys))
     missing = {key: _token() for key in keys if key not in found}
     if missing:
         cache.set_many(missing, VERSION_TIMEOUT)
         found.update(missing)
-    return {keys[key]: value for key, value in found.items()}
+    return found
+
+
+def film_versions(*, film_ids):
+    """{film_id: version} for these films, creating versions that are missing."""
+    keys = {FILM_KEY.format(pk): pk for pk in film_ids}
+    return {keys[key]: value for key, value in versions(keys).items()}
 
 
 def global_version(key):
@@ -71,7 +76,8 @@ def lookup(key, *, global_keys=()):
     """The entry under `key` if still valid (else None), and the versions seen.
 
     One round trip for the entry and the site-wide versions in `global_keys`,
-    one for the versions of its films. The versions seen are what a rebuild
+    one for the versions of its films and other keys (`store`'s `keys`).
+    The versions seen are what a rebuild
     stores (`store`): read *before* building, so a change during the build is
     not stored as current.
     """
@@ -82,23 +88,31 @@ def lookup(key, *, global_keys=()):
         found.get(name) != version for name, version in entry["globals"].items()
     ):
         return None, seen
-    if film_versions(film_ids=entry["films"]) != entry["films"]:
+    films, others = entry["films"], entry.get("keys", {})
+    current = versions([*(FILM_KEY.format(pk) for pk in films), *others])
+    if any(
+        current.get(FILM_KEY.format(pk)) != version for pk, version in films.items()
+    ) or any(current.get(name) != version for name, version in others.items()):
         return None, seen
     return entry, seen
 
 
-def store(key, *, value, film_ids, globals_seen, timeout):
+def store(key, *, value, film_ids, globals_seen, timeout, keys=()):
     """Store `value` with the versions it was built from.
 
     `globals_seen` are the site-wide versions it depends on, as `lookup` read
-    them before building. Film versions are read after, which leaves a window
-    of one render for a stale entry; the timeout bounds it.
+    them before building. Film versions, and those of the other version `keys`
+    it depends on (such as a member's lists, lists/cache.py), are read after,
+    which leaves a window of one render for a stale entry; the timeout bounds
+    it.
     """
     entry = {
         "value": value,
         "globals": globals_seen,
         "films": film_versions(film_ids=film_ids),
     }
+    if keys:
+        entry["keys"] = versions(keys)
     cache.set(key, entry, timeout)
 
 

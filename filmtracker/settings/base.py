@@ -34,6 +34,7 @@ INSTALLED_APPS = [
     "home",
     "films",
     "reviews",
+    "lists",
     "accounts",
     "search",
     "seo",
