@@ -43,7 +43,9 @@ def _id(raw):
 
 
 def _error_text(error):
-    return " ".join(message for messages_ in error.message_dict.values() for message in messages_)
+    return " ".join(
+        message for messages_ in error.message_dict.values() for message in messages_
+    )
 
 
 @verified_member_required
@@ -57,7 +59,9 @@ def entry_add(request):
     )
     film = get_object_or_404(Film, pk=_id(request.POST.get("film")))
     form = EntryNoteForm(request.POST)
-    note = form.cleaned_data["note"] if form.is_valid() else request.POST.get("note", "")
+    note = (
+        form.cleaned_data["note"] if form.is_valid() else request.POST.get("note", "")
+    )
     back = _safe_next(request)
     try:
         entry = list_entry_add(

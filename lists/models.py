@@ -83,7 +83,9 @@ class ListEntry(models.Model):
 
     list = models.ForeignKey(List, on_delete=models.CASCADE, related_name="entries")
     # PROTECT: a film in members' lists cannot vanish from them (as ratings).
-    film = models.ForeignKey(Film, on_delete=models.PROTECT, related_name="list_entries")
+    film = models.ForeignKey(
+        Film, on_delete=models.PROTECT, related_name="list_entries"
+    )
     # Not a PositiveIntegerField: moves park rows at negative positions for a
     # moment so the unique constraint holds after every statement.
     position = models.IntegerField(_("position"))

@@ -142,9 +142,7 @@ def list_watched_count(*, film_list, viewer):
     watched = UserFilm.objects.filter(
         user=viewer, film=OuterRef("film_id"), status=UserFilm.Status.WATCHED
     )
-    return (
-        ListEntry.objects.filter(list=film_list).filter(Exists(watched)).count()
-    )
+    return ListEntry.objects.filter(list=film_list).filter(Exists(watched)).count()
 
 
 def film_public_lists(*, film, limit=FILM_LISTS_SHOWN):

@@ -62,9 +62,7 @@ def list_validate(*, title, description="", visibility=List.Visibility.PUBLIC):
     """
     errors = {}
     _text_errors(errors, "title", title, max_length=TITLE_MAX_LENGTH, required=True)
-    _text_errors(
-        errors, "description", description, max_length=DESCRIPTION_MAX_LENGTH
-    )
+    _text_errors(errors, "description", description, max_length=DESCRIPTION_MAX_LENGTH)
     if visibility not in List.Visibility.values:
         errors["visibility"] = _("Choose public, unlisted or private.")
     if errors:
@@ -205,9 +203,7 @@ def _note_errors(note):
 
 
 def _position_error(position, count):
-    return {
-        "position": _("Choose a position from 1 to %(max)d.") % {"max": count}
-    }
+    return {"position": _("Choose a position from 1 to %(max)d.") % {"max": count}}
 
 
 def list_entry_add(*, user, list_id, film, position=None, note=""):

@@ -102,7 +102,9 @@ def list_detail(request, username, slug):
         "film_ids": [entry.film_id for entry in page.object_list],
     }
     if request.user.is_authenticated:
-        context["watched"] = list_watched_count(film_list=film_list, viewer=request.user)
+        context["watched"] = list_watched_count(
+            film_list=film_list, viewer=request.user
+        )
     if is_owner:
         context["query"], context["found"] = _search(request)
     response = TemplateResponse(request, "lists/list_detail.html", context)
