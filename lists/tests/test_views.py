@@ -139,7 +139,7 @@ def test_add_from_the_film_page_and_back(member, films, make_list):
 def test_add_by_search_without_javascript(member, films, make_list):
     film_list = make_list()
     html = signed_in(member).get(film_list.get_absolute_url(), {"q": "Film 3"})
-    assert 'value="%d"' % films[2].pk in html.content.decode()
+    assert f'value="{films[2].pk}"' in html.content.decode()
 
 
 def test_move_buttons_and_remove(member, films, make_list):
