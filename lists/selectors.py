@@ -16,6 +16,7 @@ from django.db.models import (
     OuterRef,
     Q,
     Subquery,
+    Window,
 )
 from django.db.models.functions import Coalesce
 
@@ -146,11 +147,18 @@ def list_watched_count(*, film_list, viewer):
 
 
 def film_public_lists(*, film, limit=FILM_LISTS_SHOWN):
-    """(how many public lists hold `film`, the `limit` newest of them with owners)."""
-    lists = list_public_queryset().filter(entries__film=film)
-    count = lists.count()
-    shown = list(lists.select_related("owner").order_by("-updated_at", "-pk")[:limit])
-    return count, shown
+    """(how many public lists hold `film`, the `limit` newest of them with owners).
+
+    One query: each row carries the total as a window count.
+    """
+    shown = list(
+        list_public_queryset()
+        .filter(entries__film=film)
+        .select_related("owner")
+        .annotate(total=Window(Count("pk")))
+        .order_by("-updated_at", "-pk")[:limit]
+    )
+    return (shown[0].total if shown else 0), shown
 
 
 def member_lists_for_film(*, member, film):

@@ -236,3 +236,31 @@ def test_list_pages_cost_the_same_queries_at_5_and_1000_films(
         )
         List.objects.filter(pk=film_list.pk).update(ranked=True)
     assert counts[0] == counts[1]
+
+
+def test_sitemap_lists_public_lists_only_with_lastmod(client, member, make_list):
+    shown = make_list(title="Shown")
+    make_list(title="Link", visibility="unlisted")
+    make_list(title="Mine", visibility="private")
+    xml = client.get("/sitemap-lists.xml").content.decode()
+    assert shown.get_absolute_url() in xml
+    assert "/lists/link/" not in xml and "/lists/mine/" not in xml
+    assert shown.updated_at.date().isoformat() in xml
+
+
+def test_film_page_counts_public_lists_only(client, member, films, make_list):
+    make_list(films[:1], title="Open one")
+    make_list(films[:1], title="Hidden one", visibility="private")
+    make_list(films[:1], title="Link one", visibility="unlisted")
+    html = client.get(films[0].get_absolute_url()).content.decode()
+    assert "In 1 public list" in html
+    assert "Open one" in html
+    assert "Hidden one" not in html and "Link one" not in html
+    film_list = make_list(films[:1], title="Second open")
+    assert (
+        "In 2 public lists" in client.get(films[0].get_absolute_url()).content.decode()
+    )
+    list_update(user=member, list_id=film_list.pk, visibility="private")
+    assert (
+        "In 1 public list" in client.get(films[0].get_absolute_url()).content.decode()
+    )
