@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from accounts.factories import DEFAULT_PASSWORD
 
+from . import permission_routes_lists
 from .permission_world import (
     api,
     film_form,
@@ -283,3 +284,5 @@ ROUTES = [
         ["editor", "superuser"],
     ),
 ]
+
+ROUTES += permission_routes_lists.routes(Route)

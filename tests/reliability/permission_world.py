@@ -14,6 +14,7 @@ from rest_framework.test import APIClient
 
 from accounts.tokens import MemberRefreshToken
 from films.models import Film
+from lists.models import List, ListEntry
 from reviews.models import UserFilm, Viewing
 
 from .admin_forms import film_form_data
@@ -26,6 +27,9 @@ class World:
     unrated: Film  # a film nobody rated
     review: UserFilm  # owner's review of `rated`
     viewing: Viewing  # owner's viewing of `rated`
+    film_list: List = None  # owner's public list holding `rated`
+    list_entry: ListEntry = None  # that entry
+    private_list: List = None  # owner's private list (empty)
     actor: object = None
 
     @property
@@ -49,6 +53,14 @@ def snapshot():
         ),
         "viewings": set(
             Viewing.objects.values_list("pk", "user", "film", "watched_on", "rating")
+        ),
+        "lists": set(
+            List.objects.values_list(
+                "pk", "owner", "title", "slug", "description", "visibility", "ranked"
+            )
+        ),
+        "list_entries": set(
+            ListEntry.objects.values_list("pk", "list", "film", "position", "note")
         ),
     }
 

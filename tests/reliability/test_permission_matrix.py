@@ -19,6 +19,7 @@ from django.urls import reverse
 
 from accounts.factories import EditorFactory, SuperuserFactory, UserFactory
 from films.factories import FilmFactory
+from lists.models import List, ListEntry
 from reviews.factories import UserFilmFactory
 from reviews.models import Viewing
 
@@ -42,8 +43,22 @@ def world():
     viewing = Viewing.objects.create(
         user=users["owner"], film=rated, watched_on=datetime.date(2024, 3, 31)
     )
+    film_list = List.objects.create(
+        owner=users["owner"], title="Owner's list", slug="owners-list"
+    )
+    list_entry = ListEntry.objects.create(list=film_list, film=rated, position=1)
+    private_list = List.objects.create(
+        owner=users["owner"], title="Secret", slug="secret", visibility="private"
+    )
     return World(
-        users=users, rated=rated, unrated=unrated, review=review, viewing=viewing
+        users=users,
+        rated=rated,
+        unrated=unrated,
+        review=review,
+        viewing=viewing,
+        film_list=film_list,
+        list_entry=list_entry,
+        private_list=private_list,
     )
 
 
