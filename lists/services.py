@@ -22,15 +22,17 @@ from filmtracker.slugs import slug_from
 
 from .cache import lists_changed
 from .models import (
-    DESCRIPTION_MAX_LENGTH,
     MAX_ENTRIES,
     MAX_LISTS,
     NOTE_MAX_LENGTH,
     SLUG_MAX_LENGTH,
-    TITLE_MAX_LENGTH,
     List,
     ListEntry,
 )
+from .validation import clean as _clean
+from .validation import list_validate, text_errors
+
+__all__ = ["list_validate"]  # re-exported: the rules of a list's fields
 
 LIST_FIELDS = ("title", "description", "visibility", "ranked")
 
@@ -40,43 +42,6 @@ def _require_member(user):
         raise PermissionDenied(
             _("Only members with a verified email may make and change lists.")
         )
-
-
-def _text_errors(errors, field, value, *, max_length, required=False):
-    if not isinstance(value, str):
-        errors[field] = _("This must be text.")
-    elif "\x00" in value:
-        errors[field] = _("Text cannot contain NUL characters.")
-    elif len(value) > max_length:
-        errors[field] = _("At most %(max)d characters.") % {"max": max_length}
-    elif required and not value.strip():
-        errors[field] = _("Give the list a title.")
-
-
-def list_validate(*, title, description="", visibility=List.Visibility.PUBLIC):
-    """Every rule about a list's own fields; raises ValidationError, returns None.
-
-    `title` 1-200 characters (not only spaces), `description` plain text of
-    at most 5,000 characters (line breaks kept), `visibility` one of
-    List.Visibility; no NUL character anywhere.
-    """
-    errors = {}
-    _text_errors(errors, "title", title, max_length=TITLE_MAX_LENGTH, required=True)
-    _text_errors(errors, "description", description, max_length=DESCRIPTION_MAX_LENGTH)
-    if visibility not in List.Visibility.values:
-        errors["visibility"] = _("Choose public, unlisted or private.")
-    if errors:
-        raise ValidationError(errors)
-
-
-def _clean(values):
-    values = dict(values)
-    if isinstance(values.get("title"), str):
-        values["title"] = values["title"].strip()
-    if isinstance(values.get("description"), str):
-        # Plain text: Windows line ends become one; trailing blanks go.
-        values["description"] = values["description"].replace("\r\n", "\n").strip()
-    return values
 
 
 def _free_slug(*, owner, title):
@@ -198,7 +163,7 @@ def _shift(film_list, *, first, last, by):
 
 def _note_errors(note):
     errors = {}
-    _text_errors(errors, "note", note, max_length=NOTE_MAX_LENGTH)
+    text_errors(errors, "note", note, max_length=NOTE_MAX_LENGTH)
     return errors
 
 
