@@ -15,7 +15,9 @@ from django.urls import NoReverseMatch, reverse
 
 from films.cache import films_changed
 from films.models import Film
+from lists.models import List
 
+from .build import BENCH_LIST_SLUG
 from .load import Server, run_wrk
 
 CEILING = "/healthz view (ceiling)"
@@ -58,7 +60,15 @@ def _api_path(name, **kwargs):
         return None
 
 
-def endpoints(film, word, diarist=None):
+def bench_list_path():
+    """The 1,000-film list's page; "" in a database built before lists existed
+    (its row then says "not available")."""
+    film_list = List.objects.filter(slug=BENCH_LIST_SLUG).select_related("owner")
+    film_list = film_list.first()
+    return film_list.get_absolute_url() if film_list else ""
+
+
+def endpoints(film, word, diarist=None, list_path=""):
     rows = [
         # A bare view behind every middleware (HEALTHZ_EARLY=false); signed
         # in, it also loads the session and the member (their language).
@@ -76,6 +86,7 @@ def endpoints(film, word, diarist=None):
     detail_api = _api_path("film-detail", slug=film.slug) or _api_path(
         "film-detail", pk=film.pk
     )
+    rows.append(Endpoint("list page, 1,000 films", list_path))
     rows.append(Endpoint("films API list", films_api or ""))
     rows.append(Endpoint("film detail API", detail_api or ""))
     if diarist:
@@ -135,7 +146,7 @@ def drain(server):
 
 def measure(*, workers, duration, connections, log):
     film, member, word = pick_targets()
-    rows = endpoints(film, word, diarist=member.username)
+    rows = endpoints(film, word, diarist=member.username, list_path=bench_list_path())
     anon = Client(raise_request_exception=False, HTTP_HOST="127.0.0.1")
     member_client, cookie = session_cookie(member)
     for row in rows:

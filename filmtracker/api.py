@@ -20,6 +20,8 @@ from filmtracker.rest import docs
 from filmtracker.rest import views as rest_views
 from filmtracker.rest.films import FilmViewSet
 from imports.api.views import ImportViewSet
+from lists.api.entries import ListEntryViewSet
+from lists.api.views import ListViewSet
 from reviews.api.diary import ViewingViewSet
 from reviews.api.views import ReviewViewSet
 
@@ -30,6 +32,10 @@ router.register("reviews", ReviewViewSet, basename="review")
 router.register("diary", ViewingViewSet, basename="viewing")
 router.register("users", UserViewSet, basename="user")
 router.register("imports", ImportViewSet, basename="import")
+router.register("lists", ListViewSet, basename="list")
+router.register(
+    r"lists/(?P<list_id>[0-9]+)/entries", ListEntryViewSet, basename="list-entry"
+)
 
 auth_urlpatterns = [
     path("token/", TokenObtainView.as_view(), name="token-obtain"),

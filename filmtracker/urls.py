@@ -36,6 +36,7 @@ urlpatterns = [
     ),
     path("films/", include("reviews.urls")),
     path("search/", include("search.urls")),
+    path("", include("lists.urls")),
     path("users/", include("accounts.urls")),
     path("api/", include("filmtracker.api")),
 ]

@@ -8,10 +8,12 @@ from wagtail.models import Locale, Page
 from films.models import BASE_LANGUAGE, content_language
 from films.selectors import film_card_queryset
 from filmtracker import page_cache
+from lists.blocks import featured_list_films
+from lists.cache import member_lists_key
 from reviews.rankings import film_top_rated_ids, in_order
 from reviews.selectors import RANKING_MIN_RATINGS, with_member_numbers
 
-from .blocks import HomeBodyBlock
+from .blocks import HomeBodyBlock, StandardSectionsBlock
 
 HOME_LIST_SIZE = 12
 
@@ -94,7 +96,13 @@ class HomePage(LocalizedServeMixin, Page):
         response = super().serve(request, *args, **kwargs)
         if response.context_data["page"].pk != self.pk:
             return response  # the translation served (and marked) itself
-        return page_cache.mark(response, self._films_shown, catalogue=True, pages=True)
+        return page_cache.mark(
+            response,
+            self._films_shown,
+            catalogue=True,
+            pages=True,
+            keys_from=self._lists_shown,
+        )
 
     def _films_shown(self, response):
         context = response.context_data
@@ -102,7 +110,20 @@ class HomePage(LocalizedServeMixin, Page):
         for block in self.body:
             if block.block_type == "featured_films":
                 shown += [film for film in block.value["films"] if film is not None]
+            elif block.block_type == "featured_list" and block.value["film_list"]:
+                # Also stale when a film in the list changes (one query).
+                shown += featured_list_films(
+                    block.value["film_list"], limit=block.value["limit"] or 1
+                )
         return [film.pk for film in shown]
+
+    def _lists_shown(self, response):
+        # Stale when the member changes the list (or makes it private).
+        return [
+            member_lists_key(block.value["film_list"].owner_id)
+            for block in self.body
+            if block.block_type == "featured_list" and block.value["film_list"]
+        ]
 
 
 class StandardPage(LocalizedServeMixin, Page):
@@ -110,8 +131,19 @@ class StandardPage(LocalizedServeMixin, Page):
 
     intro = models.CharField(_("intro"), max_length=255, blank=True)
     body = RichTextField(_("body"), blank=True)
+    sections = StreamField(
+        StandardSectionsBlock(),
+        blank=True,
+        verbose_name=_("sections"),
+        help_text=_("Shown under the body, such as a featured list."),
+    )
 
-    content_panels = [*Page.content_panels, FieldPanel("intro"), FieldPanel("body")]
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("intro"),
+        FieldPanel("body"),
+        FieldPanel("sections"),
+    ]
 
     class Meta:
         verbose_name = _("standard page")

@@ -1,4 +1,4 @@
-"""The sections of /sitemap.xml: editors' pages, films and members' profiles.
+"""The sections of /sitemap.xml: editors' pages, films, members' profiles, lists.
 
 Each section is one Django sitemap; the index (/sitemap.xml) lists them and
 Django splits a section into pages of `limit` URLs (50,000, the protocol's
@@ -17,6 +17,7 @@ from django.db.models.functions import Coalesce, TruncDate
 from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 
 from films.models import Film
+from lists.selectors import list_public_queryset
 
 from .urlset import url_maker
 
@@ -90,4 +91,30 @@ class ProfileSitemap(RowSitemap):
         return max((d for d in found.values() if d is not None), default=None)
 
 
-SITEMAPS = {"pages": PageSitemap, "films": FilmSitemap, "members": ProfileSitemap}
+class ListSitemap(Sitemap):
+    """Members' public lists (lists/selectors.py: never unlisted or private)."""
+
+    def items(self):
+        return (
+            list_public_queryset()
+            .select_related("owner")
+            .only("pk", "slug", "updated_at", "owner__username")
+            .order_by("pk")
+        )
+
+    def location(self, film_list):
+        return film_list.get_absolute_url()
+
+    def lastmod(self, film_list):
+        return film_list.updated_at
+
+    def get_latest_lastmod(self):
+        return list_public_queryset().aggregate(latest=Max("updated_at"))["latest"]
+
+
+SITEMAPS = {
+    "pages": PageSitemap,
+    "films": FilmSitemap,
+    "members": ProfileSitemap,
+    "lists": ListSitemap,
+}

@@ -53,6 +53,7 @@ def test_index_names_every_section_with_its_latest_change(client):
         "/sitemap-pages.xml",
         "/sitemap-films.xml",
         "/sitemap-members.xml",
+        "/sitemap-lists.xml",
     }
     lastmods = locations(client.get("/sitemap.xml"))
     assert lastmods["http://testserver/sitemap-films.xml"]

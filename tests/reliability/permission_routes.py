@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from accounts.factories import DEFAULT_PASSWORD
 
+from . import permission_routes_lists
 from .permission_world import (
     api,
     diary_upload,
@@ -397,3 +398,5 @@ ROUTES = [
         ["editor", "superuser"],
     ),
 ]
+
+ROUTES += permission_routes_lists.routes(Route)

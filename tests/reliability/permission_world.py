@@ -16,6 +16,7 @@ from accounts.tokens import MemberRefreshToken
 from films.models import Film
 from imports.models import LetterboxdImport, LetterboxdRow
 from imports.testing import csv_text, csv_upload
+from lists.models import List, ListEntry
 from reviews.models import UserFilm, Viewing
 
 from .admin_forms import film_form_data
@@ -29,6 +30,9 @@ class World:
     review: UserFilm  # owner's review of `rated`
     viewing: Viewing  # owner's viewing of `rated`
     import_row: LetterboxdRow = None  # owner's ambiguous row; `unrated` a candidate
+    film_list: List = None  # owner's public list holding `rated`
+    list_entry: ListEntry = None  # that entry
+    private_list: List = None  # owner's private list (empty)
     actor: object = None
 
     @property
@@ -58,6 +62,14 @@ def snapshot():
         ),
         "import_rows": set(
             LetterboxdRow.objects.values_list("pk", "state", "film", "outcome")
+        ),
+        "lists": set(
+            List.objects.values_list(
+                "pk", "owner", "title", "slug", "description", "visibility", "ranked"
+            )
+        ),
+        "list_entries": set(
+            ListEntry.objects.values_list("pk", "list", "film", "position", "note")
         ),
     }
 

@@ -28,6 +28,7 @@ from accounts.tokens import MemberRefreshToken
 from films.factories import FilmFactory, GenreFactory
 from filmtracker.wsgi import application
 from imports.models import LetterboxdImport, LetterboxdRow
+from lists.models import List, ListEntry
 from reviews.factories import UserFilmFactory
 from reviews.models import Viewing
 
@@ -49,6 +50,16 @@ OPERATIONS = [
     "GET /api/v1/films/{id}/",
     "GET /api/v1/films/{id}/reviews/",
     "GET /api/v1/films/autocomplete/",
+    "GET /api/v1/lists/",
+    "POST /api/v1/lists/",
+    "GET /api/v1/lists/{id}/",
+    "PATCH /api/v1/lists/{id}/",
+    "DELETE /api/v1/lists/{id}/",
+    "GET /api/v1/lists/{list_id}/entries/",
+    "POST /api/v1/lists/{list_id}/entries/",
+    "GET /api/v1/lists/{list_id}/entries/{id}/",
+    "PATCH /api/v1/lists/{list_id}/entries/{id}/",
+    "DELETE /api/v1/lists/{list_id}/entries/{id}/",
     "POST /api/v1/films/import/",
     "POST /api/v1/imports/",
     "GET /api/v1/imports/{id}/",
@@ -140,14 +151,28 @@ def catalogue(member, password):
     )
     LetterboxdImport.objects.filter(pk=mine.pk).update(status="done", total=1)
     theirs = LetterboxdImport.objects.create(owner=other, filename="x.csv")
+    lists = [
+        List.objects.create(owner=member, title="Mine", slug="mine", ranked=True),
+        List.objects.create(owner=other, title="Theirs", slug="theirs"),
+        List.objects.create(
+            owner=other, title="Hidden", slug="hidden", visibility="private"
+        ),
+    ]
+    entries = [
+        ListEntry.objects.create(list=film_list, film=film, position=position)
+        for film_list in lists
+        for position, film in enumerate(films[:2], start=1)
+    ]
     return {
         "id": {
             "films": [film.pk for film in films],
             "reviews": [review.pk for review in reviews],
             "diary": [viewing.pk for viewing in viewings],
             "imports": [mine.pk, theirs.pk],
+            "lists": [film_list.pk for film_list in lists],
         },
         "rows": [{"id": mine.pk, "row_id": row.pk}],
+        "entries": [(entry.list_id, entry.pk) for entry in entries],
         "username": [member.username, other.username],
         "credentials": {"username": member.username, "password": password},
         "refresh": str(MemberRefreshToken.for_user(member)),
@@ -158,6 +183,10 @@ def known_path_parameters(operation, catalogue):
     """Path parameters naming objects that exist (generated ones rarely do)."""
     if "{row_id}" in operation.path:
         return catalogue["rows"]
+    if "{list_id}" in operation.path:
+        if "{id}" not in operation.path:
+            return [{"list_id": pk} for pk in catalogue["id"]["lists"]]
+        return [{"list_id": lst, "id": pk} for lst, pk in catalogue["entries"]]
     if "{id}" in operation.path:
         resource = operation.path.split("/")[3]
         return [{"id": pk} for pk in catalogue["id"][resource]]
@@ -185,6 +214,9 @@ def with_known_film(case_and_film):
     return case
 
 
+ENTRY_CREATE = "POST /api/v1/lists/{list_id}/entries/"
+
+
 def case_strategy(operation, catalogue):
     strategies = []
     for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
@@ -195,9 +227,15 @@ def case_strategy(operation, catalogue):
         strategies.append(
             operation.as_strategy(body=body, media_type="application/json")
         )
-    if operation.label == "POST /api/v1/reviews/":
+    if operation.label in ("POST /api/v1/reviews/", ENTRY_CREATE):
         films = st.sampled_from(catalogue["id"]["films"])
-        positive = operation.as_strategy(GenerationMode.POSITIVE)
+        # A film not yet in the member's own list, in that list.
+        kwargs = (
+            {"path_parameters": {"list_id": catalogue["id"]["lists"][0]}}
+            if operation.label == ENTRY_CREATE
+            else {}
+        )
+        positive = operation.as_strategy(GenerationMode.POSITIVE, **kwargs)
         strategies.append(st.tuples(positive, films).map(with_known_film))
     return st.one_of(strategies)
 

@@ -20,6 +20,7 @@ from django.urls import reverse
 from accounts.factories import EditorFactory, SuperuserFactory, UserFactory
 from films.factories import FilmFactory
 from imports.models import LetterboxdImport, LetterboxdRow
+from lists.models import List, ListEntry
 from reviews.factories import UserFilmFactory
 from reviews.models import Viewing
 
@@ -57,6 +58,13 @@ def world():
         state="ambiguous",
         candidates=[{"film": unrated.pk, "tmdb_id": None, "title": "Unrated"}],
     )
+    film_list = List.objects.create(
+        owner=users["owner"], title="Owner's list", slug="owners-list"
+    )
+    list_entry = ListEntry.objects.create(list=film_list, film=rated, position=1)
+    private_list = List.objects.create(
+        owner=users["owner"], title="Secret", slug="secret", visibility="private"
+    )
     return World(
         users=users,
         rated=rated,
@@ -64,6 +72,9 @@ def world():
         review=review,
         viewing=viewing,
         import_row=import_row,
+        film_list=film_list,
+        list_entry=list_entry,
+        private_list=private_list,
     )
 
 

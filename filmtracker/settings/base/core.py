@@ -35,6 +35,7 @@ INSTALLED_APPS = [
     "home",
     "films",
     "reviews",
+    "lists",
     "accounts",
     "exports",
     "search",
