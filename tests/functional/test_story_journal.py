@@ -10,6 +10,8 @@ from accounts.factories import EditorFactory
 from films.factories import FilmFactory
 from home.models import HomePage
 from journal.models import ArticlePage, JournalIndexPage
+from lists.factories import ListFactory
+from lists.models import ListEntry
 from reviews.factories import UserFilmFactory
 
 from .pages import (
@@ -42,7 +44,9 @@ def journal():
 
 def test_editor_publishes_an_article_a_visitor_finds_it_from_the_film(browser, journal):
     film = FilmFactory(title="Stalker", year=1979)
-    UserFilmFactory(film=film, rating=8)
+    critic = UserFilmFactory(film=film, rating=8).user
+    tarkovsky = ListFactory(owner=critic, title="Tarkovsky, ranked", ranked=True)
+    ListEntry.objects.create(list=tarkovsky, film=film, position=1)
     editor = EditorFactory(username="edith")
     # Publishing pages is the moderators' right in Wagtail's own groups.
     editor.groups.add(Group.objects.get(name="Moderators"))
@@ -58,7 +62,9 @@ def test_editor_publishes_an_article_a_visitor_finds_it_from_the_film(browser, j
     fill(browser, title="Why Stalker lasts", intro="Forty years in the Zone.")
     admin_insert_block(browser, "Film")
     admin_choose(browser, "Choose film", "Stalker")
-    # (A list block joins here once lists/ adds one to the article body.)
+    # A member's public list, featured below the film.
+    admin_insert_block(browser, "Featured list")
+    admin_choose(browser, "Choose a public list", "Tarkovsky, ranked")
     admin_publish(browser)
     wait(browser).until(ec.url_matches(rf"/admin/pages/{journal.pk}/$"))
     article = ArticlePage.objects.get(title="Why Stalker lasts")
@@ -78,3 +84,14 @@ def test_editor_publishes_an_article_a_visitor_finds_it_from_the_film(browser, j
         By.CSS_SELECTOR, f"article a[href='{film.get_absolute_url()}']"
     )
     assert card.is_displayed()
+    # The featured list with its films, linking to the member's list page.
+    featured = text_of(browser, "[data-testid=featured-list]")
+    assert "Tarkovsky, ranked" in featured and "Stalker" in featured
+    click(
+        browser,
+        browser.find_element(
+            By.CSS_SELECTOR, f"a[href='{tarkovsky.get_absolute_url()}']"
+        ),
+    )
+    wait(browser).until(ec.url_contains(tarkovsky.get_absolute_url()))
+    assert page_heading(browser) == "Tarkovsky, ranked"
