@@ -25,6 +25,7 @@ from django.http import HttpResponse
 from django.utils.http import urlencode
 from django.utils.translation import get_language_from_request
 
+from accounts.cache import member_key
 from films.cache import CATALOGUE_KEY, lookup, store, versions_changed
 
 PAGE_TIMEOUT = 60 * 10  # bounds what no signal sees, e.g. a TMDB outage ending
@@ -41,11 +42,16 @@ _NOT_STORED = {"set-cookie", HEADER.lower()}
 
 @dataclasses.dataclass(frozen=True)
 class Mark:
-    """What a cacheable response shows: the films and the global versions it used."""
+    """What a cacheable response shows: the films, the members whose own data
+    it lists (a profile, a diary) and the global versions it used."""
 
     film_ids: list
     catalogue: bool = False
     pages: bool = False
+    member_ids: tuple = ()
+
+    def version_keys(self):
+        return [member_key(pk) for pk in self.member_ids]
 
     def global_keys(self):
         return [
@@ -55,32 +61,36 @@ class Mark:
         ]
 
 
-def cache_public_page(*, films_from, catalogue=False, pages=False):
-    """Let PageCacheMiddleware cache this view's pages for anonymous visitors.
+def cache_public_page(*, films_from, catalogue=False, pages=False, members_from=None):
+    """Let the page caches keep this view's pages (visitors' and members').
 
     `films_from(response)` lists the ids of the films the page shows (the
     entry goes stale when any of them changes), or None to not store it.
     `catalogue=True` also keys the page on the catalogue version, for pages
     whose film list depends on what exists (search results); `pages=True` on
-    the editors' pages (the home page's own content).
+    the editors' pages (the home page's own content). `members_from(response)`
+    lists the members whose own data the page shows (a profile's owner): it
+    goes stale when any of them changes something (accounts/cache.py).
     """
 
     def decorator(view):
         @wraps(view)
         def wrapped(request, *args, **kwargs):
-            return mark(view(request, *args, **kwargs), films_from, catalogue, pages)
+            response = view(request, *args, **kwargs)
+            return mark(response, films_from, catalogue, pages, members_from)
 
         return wrapped
 
     return decorator
 
 
-def mark(response, films_from, catalogue=False, pages=False):
-    """Mark `response` for the page cache (also for Wagtail pages' `serve`)."""
+def mark(response, films_from, catalogue=False, pages=False, members_from=None):
+    """Mark `response` for the page caches (also for Wagtail pages' `serve`)."""
     if response.status_code == 200:
         film_ids = films_from(response)
         if film_ids is not None:
-            response.page_cache = Mark(list(film_ids), catalogue, pages)
+            members = tuple(members_from(response)) if members_from else ()
+            response.page_cache = Mark(list(film_ids), catalogue, pages, members)
     return response
 
 
@@ -97,11 +107,15 @@ def page_key(request):
     # The language as LocaleMiddleware (below) will choose it: no URL
     # prefixes here, and members, whose saved language wins, never get here.
     language = get_language_from_request(request, check_path=False)
+    return f"ft:page:{language}:{address_digest(request)}"
+
+
+def address_digest(request):
+    """A short digest of the page's full address (origin, path, sorted query)."""
     query = urlencode(sorted(request.GET.lists()), doseq=True)
     # The origin too: pages carry absolute addresses (canonical, previews).
     raw = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
-    digest = hashlib.md5(raw.encode()).hexdigest()  # noqa: S324 - a cache key
-    return f"ft:page:{language}:{digest}"
+    return hashlib.md5(raw.encode()).hexdigest()  # noqa: S324 - a cache key
 
 
 def _storable(request, response):
@@ -132,28 +146,39 @@ class PageCacheMiddleware:
         if marked is not None and _storable(request, response):
             store(
                 key,
-                value={
-                    "content": response.content,
-                    "headers": [
-                        (name, value)
-                        for name, value in response.items()
-                        if name.lower() not in _NOT_STORED
-                    ],
-                },
+                value=stored_page(response),
                 film_ids=marked.film_ids,
                 globals_seen={name: seen[name] for name in marked.global_keys()},
                 timeout=PAGE_TIMEOUT,
+                version_keys=marked.version_keys(),
             )
             response[HEADER] = "miss"
         return response
 
     @staticmethod
     def _replay(page):
-        response = HttpResponse(page["content"])
-        for name, value in page["headers"]:
-            response[name] = value
-        response[HEADER] = "hit"
-        return response
+        return replay(page)
+
+
+def stored_page(response):
+    """What the caches keep of a response: its content and its own headers."""
+    return {
+        "content": response.content,
+        "headers": [
+            (name, value)
+            for name, value in response.items()
+            if name.lower() not in _NOT_STORED
+        ],
+    }
+
+
+def replay(page):
+    """A response from a stored page (`stored_page`)."""
+    response = HttpResponse(page["content"])
+    for name, value in page["headers"]:
+        response[name] = value
+    response[HEADER] = "hit"
+    return response
 
 
 def pages_changed():

@@ -2,11 +2,14 @@
 
 The same mechanism as films/invalidation.py (films/cache.py's film versions),
 for what reviews/ adds to a film's pages: the numbers and the reviews list.
+The member's own version (accounts/cache.py) goes too: their film pages show
+their entry and viewings, their profile and diary list them.
 """
 
 from django.contrib.auth import get_user_model
 from django.db.models.signals import post_delete, post_save
 
+from accounts.cache import members_changed
 from films.cache import films_changed
 
 from .models import UserFilm, Viewing
@@ -15,6 +18,7 @@ from .models import UserFilm, Viewing
 def _userfilm_changed(sender, instance, **kwargs):
     # Average, counts, histogram and the reviews list of this film only.
     films_changed(film_ids=[instance.film_id])
+    members_changed(user_ids=[instance.user_id])
 
 
 def _user_saved(sender, instance, created, update_fields=None, **kwargs):

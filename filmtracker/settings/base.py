@@ -107,6 +107,9 @@ MIDDLEWARE = [
     # After LocaleMiddleware and authentication: a member's saved language wins.
     "accounts.middleware.MemberLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Members' cached pages: below the session, CSRF, authentication, their
+    # language and messages, which it needs (filmtracker/member_page_cache.py).
+    "filmtracker.member_page_cache.MemberPageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
