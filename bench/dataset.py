@@ -21,7 +21,7 @@ from faker.providers.lorem.en_US import Provider as Lorem
 from faker.providers.person.en_US import Provider as Names
 
 from films.models import Credit, Film, Genre, Person
-from reviews.models import UserFilm
+from reviews.models import UserFilm, Viewing
 
 BENCH_PASSWORD = "bench-password"  # noqa: S105 - a throwaway local database
 GENRES = [
@@ -174,6 +174,22 @@ class Generator:
                 user += 1
         return rows
 
+    def viewings(self, ratings):
+        """One viewing per watched entry, on its date, and a rewatch of one in ten.
+
+        The diary reads these; drawn after the ratings, so the earlier rows
+        stay what they were for a seed.
+        """
+        rows = []
+        for _pk, user, film, rating, _c, _s, watched_on, when, _u in ratings:
+            if watched_on is None:
+                continue
+            rows.append((len(rows) + 1, user, film, watched_on, rating, "", when))
+            if self.rng.random() < 0.1:
+                later = watched_on + timedelta(days=self.rng.randrange(1, 400))
+                rows.append((len(rows) + 1, user, film, later, None, "", when))
+        return rows
+
 
 def _copy(cursor, table, columns, rows):
     cols = ", ".join(f'"{c}"' for c in columns)
@@ -190,7 +206,7 @@ def _reset_sequence(cursor, table):
 
 
 def build_catalogue(*, seed, sizes, log=print):
-    """Insert genres, people, films, credits, members and ratings with COPY."""
+    """Insert genres, people, films, credits, members, ratings and viewings (COPY)."""
     gen = Generator(seed=seed, sizes=sizes)
     User = get_user_model()
     film_genres_table = Film.genres.through._meta.db_table
@@ -248,6 +264,15 @@ def build_catalogue(*, seed, sizes, log=print):
             ratings,
         )  # fmt: skip
         log(f"{len(ratings)} ratings and statuses")
-        for model in (Genre, Person, Film, Credit, User, EmailAddress, UserFilm):
+        viewings = gen.viewings(ratings)
+        _copy(
+            raw,
+            Viewing._meta.db_table,
+            ["id", "user_id", "film_id", "watched_on", "rating", "note", "created_at"],
+            viewings,
+        )
+        log(f"{len(viewings)} viewings")
+        models = (Genre, Person, Film, Credit, User, EmailAddress, UserFilm, Viewing)
+        for model in models:
             _reset_sequence(cursor, model._meta.db_table)
         _reset_sequence(cursor, film_genres_table)
