@@ -3,6 +3,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 
+from filmtracker.page_cache import cache_public_page
 from reviews.diary_selectors import DIARY_PAGE_SIZE, diary_queryset, diary_years
 from reviews.models import UserFilm
 from reviews.selectors import userfilm_status_counts, userfilms_for_profile
@@ -10,6 +11,18 @@ from reviews.selectors import userfilm_status_counts, userfilms_for_profile
 PAGE_SIZE = 30
 
 
+def _films_listed(response):
+    """The films on this page of a profile (entries) or a diary (viewings)."""
+    return [row.film_id for row in response.context_data["page_obj"]]
+
+
+def _member_shown(response):
+    return [response.context_data["member"].pk]
+
+
+# Cached whole (filmtracker/page_cache.py, member_page_cache.py) until the
+# member, their entries or viewings, or a film listed changes.
+@cache_public_page(films_from=_films_listed, members_from=_member_shown)
 def profile(request, username):
     """A member's films, grouped by status, with counts; `?status=` narrows it."""
     member = get_object_or_404(get_user_model(), username=username, is_active=True)
@@ -36,6 +49,7 @@ def profile(request, username):
     )
 
 
+@cache_public_page(films_from=_films_listed, members_from=_member_shown)
 def diary(request, username):
     """A member's viewings newest first, by month; `?year=` keeps one year."""
     member = get_object_or_404(get_user_model(), username=username, is_active=True)

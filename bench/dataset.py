@@ -212,7 +212,7 @@ def _reset_sequence(cursor, table):
 
 
 def build_catalogue(*, seed, sizes, log=print):
-    """Insert genres, people, films, credits, members and ratings with COPY."""
+    """Insert genres, people, films, credits, members, ratings and viewings (COPY)."""
     gen = Generator(seed=seed, sizes=sizes)
     User = get_user_model()
     film_genres_table = Film.genres.through._meta.db_table

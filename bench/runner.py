@@ -31,6 +31,7 @@ class Endpoint:
     label: str
     path: str
     logged_in: bool = False
+    admin: bool = False  # as an editor (a superuser), not as the member
     result: object = None
     queries_cold: int | None = None
     queries: int | None = None
@@ -53,7 +54,7 @@ def pick_targets():
     return film, member, word
 
 
-def _api_path(name, **kwargs):
+def _path(name, **kwargs):
     try:
         return reverse(name, kwargs=kwargs or None)
     except NoReverseMatch:
@@ -68,13 +69,25 @@ def bench_list_path():
     return film_list.get_absolute_url() if film_list else ""
 
 
-def endpoints(film, word, diarist=None, list_path=""):
+# Members' pages: each must reach this share of the ceiling (report.py).
+MEMBER_PAGES = (
+    "film page, logged in",
+    "home page, logged in",
+    "profile, logged in",
+    "diary, logged in",
+)
+
+
+def endpoints(film, word, member=None, list_path=""):
+    """The rows, in order; `member` (a username) adds their profile and diary."""
     rows = [
         # A bare view behind every middleware (HEALTHZ_EARLY=false); signed
-        # in, it also loads the session and the member (their language).
+        # in, it also loads the session and the member (their language): what
+        # every member's request pays before any page.
         Endpoint(CEILING, "/healthz"),
         Endpoint("/healthz view, logged in", "/healthz", logged_in=True),
         Endpoint("home page", "/"),
+        Endpoint("home page, logged in", "/", logged_in=True),
         Endpoint("film page, anonymous", film.get_absolute_url()),
         Endpoint("film page, logged in", film.get_absolute_url(), logged_in=True),
         Endpoint("search", f"/search/?q={word}"),
@@ -82,40 +95,97 @@ def endpoints(film, word, diarist=None, list_path=""):
         # render without the cache is measured apart (sitemap_render).
         Endpoint(SITEMAP, SITEMAP_PATH, in_mix=False),
     ]
-    films_api = _api_path("film-list")
-    detail_api = _api_path("film-detail", slug=film.slug) or _api_path(
+    if member:
+        profile = _path("accounts:profile", username=member)
+        rows += [
+            Endpoint("profile, logged in", profile or "", logged_in=True),
+            Endpoint(
+                "diary, logged in",
+                _path("accounts:diary", username=member) or "",
+                logged_in=True,
+            ),
+        ]
+    films_api = _path("film-list")
+    detail_api = _path("film-detail", slug=film.slug) or _path(
         "film-detail", pk=film.pk
     )
     rows.append(Endpoint("list page, 1,000 films", list_path))
     rows.append(Endpoint("films API list", films_api or ""))
     rows.append(Endpoint("film detail API", detail_api or ""))
-    if diarist:
-        # A member's diary (viewings newest first, by month) and the API's
-        # list of everyone's viewings, newest first.
-        rows.append(Endpoint("diary page", f"/users/{diarist}/diary/"))
-        rows.append(Endpoint("diary API list", _api_path("viewing-list") or ""))
+    if member:
+        # A member's diary for visitors (viewings newest first, by month) and
+        # the API's list of everyone's viewings, newest first.
+        diary = _path("accounts:diary", username=member) or ""
+        rows.append(Endpoint("diary page", diary))
+        rows.append(Endpoint("diary API list", _path("viewing-list") or ""))
+    # The editors' listings (one page of 50,000 films; of 200,000 ratings).
+    rows.append(
+        Endpoint("admin: films", _path("wagtailsnippets_films_film:list"), admin=True)
+    )
+    rows.append(
+        Endpoint(
+            "admin: reviews", _path("reviews_userfilm_modeladmin_index"), admin=True
+        )
+    )
     return rows
 
 
+def select(rows, only):
+    """The ceiling and the rows whose label contains one of `only` (strings)."""
+    if not only:
+        return rows
+    return [r for r in rows if r.label == CEILING or any(o in r.label for o in only)]
+
+
+def bench_admin():
+    """An editor for the admin rows (a superuser; made once per database)."""
+    admin, _created = get_user_model().objects.get_or_create(
+        username="benchadmin",
+        defaults={
+            "email": "benchadmin@bench.invalid",
+            "is_staff": True,
+            "is_superuser": True,
+        },
+    )
+    return admin
+
+
 def session_cookie(member):
+    """A signed-in test client and its cookies as a browser sends them.
+
+    Both the session and the CSRF cookie: a browser keeps the CSRF cookie the
+    first page set, and members' cached pages are kept per CSRF secret
+    (filmtracker/member_page_cache.py); without it every page would be built
+    afresh and set a new one.
+    """
     client = Client(raise_request_exception=False, HTTP_HOST="127.0.0.1")
     client.force_login(member)
-    # Production names it `__Host-sessionid`; wrk sends it as a plain header.
-    name = settings.SESSION_COOKIE_NAME
-    return client, f"{name}={client.cookies[name].value}"
+    client.get("/")  # the page sets the CSRF cookie
+    # Production names them `__Host-...`; wrk sends them as a plain header.
+    names = [settings.SESSION_COOKIE_NAME, settings.CSRF_COOKIE_NAME]
+    cookie = "; ".join(
+        f"{name}={client.cookies[name].value}"
+        for name in names
+        if name in client.cookies
+    )
+    return client, cookie
 
 
-def count_queries(row, anon_client, member_client):
-    """Cold (first) and warm (second) request through the test client, same DB."""
-    client = member_client if row.logged_in else anon_client
+def count_queries(row, clients):
+    """Cold (first) and steady (third) request through the test client, same DB.
+
+    The third: a member's first page view sets the CSRF cookie, the second
+    builds the page for their cache, the third is what they get from then on.
+    """
+    client = clients["admin" if row.admin else "member" if row.logged_in else "anon"]
     counts = []
-    for _ in range(2):
+    for _ in range(3):
         with CaptureQueriesContext(connection) as ctx:
             response = client.get(row.path)
         counts.append(len(ctx.captured_queries))
     row.queries_cold, row.queries, row.status = (
         counts[0],
-        counts[1],
+        counts[-1],
         response.status_code,
     )
 
@@ -144,20 +214,29 @@ def drain(server):
         time.sleep(0.5)
 
 
-def measure(*, workers, duration, connections, log):
+def measure(*, workers, duration, connections, log, only=()):
     film, member, word = pick_targets()
-    rows = endpoints(film, word, diarist=member.username, list_path=bench_list_path())
-    anon = Client(raise_request_exception=False, HTTP_HOST="127.0.0.1")
+    rows = select(
+        endpoints(film, word, member.username, list_path=bench_list_path()), only
+    )
     member_client, cookie = session_cookie(member)
+    admin_client, admin_cookie = session_cookie(bench_admin())
+    clients = {
+        "anon": Client(raise_request_exception=False, HTTP_HOST="127.0.0.1"),
+        "member": member_client,
+        "admin": admin_client,
+    }
     for row in rows:
         if row.path:
-            count_queries(row, anon, member_client)
+            count_queries(row, clients)
     with Server(workers=workers, env=dict(os.environ)) as server:
         for row in rows:
             if not row.path or row.status != 200:
                 continue
             url = server.url(row.path)
-            cookie_arg = cookie if row.logged_in else None
+            cookie_arg = (
+                admin_cookie if row.admin else cookie if row.logged_in else None
+            )
             warm_up(url=url, workers=workers, cookie=cookie_arg)
             row.result = run_wrk(
                 url=url, duration=duration, connections=connections, cookie=cookie_arg
@@ -193,7 +272,11 @@ def sitemap_render(*, runs=SITEMAP_RENDER_RUNS):
 
 
 def mixed_load(*, workers, duration, connections, rows, cookie):
-    paths = [r.path for r in rows if r.path and r.status == 200 and r.in_mix]
+    # The site's traffic: visitors and members, not the editors' admin, nor the
+    # 5 MB sitemap.
+    paths = [
+        r.path for r in rows if r.path and r.status == 200 and r.in_mix and not r.admin
+    ]
     paths = [("@" + r.path) if r.logged_in else r.path for r in rows if r.path in paths]
     with Server(workers=workers, env=dict(os.environ)) as server:
         for path in paths:

@@ -25,6 +25,7 @@ from django.http import HttpResponse
 from django.utils.http import urlencode
 from django.utils.translation import get_language_from_request
 
+from accounts.cache import member_key
 from films.cache import CATALOGUE_KEY, lookup, store, versions_changed
 
 PAGE_TIMEOUT = 60 * 10  # bounds what no signal sees, e.g. a TMDB outage ending
@@ -41,12 +42,17 @@ _NOT_STORED = {"set-cookie", HEADER.lower()}
 
 @dataclasses.dataclass(frozen=True)
 class Mark:
-    """What a cacheable response shows: the films and the global versions it used."""
+    """What a cacheable response shows: the films, the members whose own data
+    it lists (a profile, a diary) and the global versions it used."""
 
     film_ids: list
     catalogue: bool = False
     pages: bool = False
     keys: tuple = ()  # version keys of what else it shows (films/cache.py)
+    member_ids: tuple = ()  # members whose own data it shows (accounts/cache.py)
+
+    def version_keys(self):
+        return [*self.keys, *(member_key(pk) for pk in self.member_ids)]
 
     def global_keys(self):
         return [
@@ -56,8 +62,10 @@ class Mark:
         ]
 
 
-def cache_public_page(*, films_from, catalogue=False, pages=False, keys_from=None):
-    """Let PageCacheMiddleware cache this view's pages for anonymous visitors.
+def cache_public_page(
+    *, films_from, catalogue=False, pages=False, keys_from=None, members_from=None
+):
+    """Let the page caches keep this view's pages (visitors' and members').
 
     `films_from(response)` lists the ids of the films the page shows (the
     entry goes stale when any of them changes), or None to not store it.
@@ -65,27 +73,38 @@ def cache_public_page(*, films_from, catalogue=False, pages=False, keys_from=Non
     whose film list depends on what exists (search results); `pages=True` on
     the editors' pages (the home page's own content). `keys_from(response)`
     lists more version keys the page depends on (strings, bumped with
-    `films.cache.versions_changed`), such as a member's diary.
+    `films.cache.versions_changed`), such as the lists it shows.
+    `members_from(response)` lists the members whose own data the page shows
+    (a profile's owner): it goes stale when any of them changes something
+    (accounts/cache.py).
     """
 
     def decorator(view):
         @wraps(view)
         def wrapped(request, *args, **kwargs):
             response = view(request, *args, **kwargs)
-            return mark(response, films_from, catalogue, pages, keys_from)
+            return mark(response, films_from, catalogue, pages, keys_from, members_from)
 
         return wrapped
 
     return decorator
 
 
-def mark(response, films_from, catalogue=False, pages=False, keys_from=None):
-    """Mark `response` for the page cache (also for Wagtail pages' `serve`)."""
+def mark(
+    response,
+    films_from,
+    catalogue=False,
+    pages=False,
+    keys_from=None,
+    members_from=None,
+):
+    """Mark `response` for the page caches (also for Wagtail pages' `serve`)."""
     if response.status_code == 200:
         film_ids = films_from(response)
         if film_ids is not None:
             keys = tuple(keys_from(response)) if keys_from else ()
-            response.page_cache = Mark(list(film_ids), catalogue, pages, keys)
+            members = tuple(members_from(response)) if members_from else ()
+            response.page_cache = Mark(list(film_ids), catalogue, pages, keys, members)
     return response
 
 
@@ -102,11 +121,15 @@ def page_key(request):
     # The language as LocaleMiddleware (below) will choose it: no URL
     # prefixes here, and members, whose saved language wins, never get here.
     language = get_language_from_request(request, check_path=False)
+    return f"ft:page:{language}:{address_digest(request)}"
+
+
+def address_digest(request):
+    """A short digest of the page's full address (origin, path, sorted query)."""
     query = urlencode(sorted(request.GET.lists()), doseq=True)
     # The origin too: pages carry absolute addresses (canonical, previews).
     raw = f"{request.scheme}://{request.get_host()}{request.path}?{query}"
-    digest = hashlib.md5(raw.encode()).hexdigest()  # noqa: S324 - a cache key
-    return f"ft:page:{language}:{digest}"
+    return hashlib.md5(raw.encode()).hexdigest()  # noqa: S324 - a cache key
 
 
 def _storable(request, response):
@@ -137,29 +160,39 @@ class PageCacheMiddleware:
         if marked is not None and _storable(request, response):
             store(
                 key,
-                value={
-                    "content": response.content,
-                    "headers": [
-                        (name, value)
-                        for name, value in response.items()
-                        if name.lower() not in _NOT_STORED
-                    ],
-                },
+                value=stored_page(response),
                 film_ids=marked.film_ids,
                 globals_seen={name: seen[name] for name in marked.global_keys()},
                 timeout=PAGE_TIMEOUT,
-                keys=marked.keys,
+                version_keys=marked.version_keys(),
             )
             response[HEADER] = "miss"
         return response
 
     @staticmethod
     def _replay(page):
-        response = HttpResponse(page["content"])
-        for name, value in page["headers"]:
-            response[name] = value
-        response[HEADER] = "hit"
-        return response
+        return replay(page)
+
+
+def stored_page(response):
+    """What the caches keep of a response: its content and its own headers."""
+    return {
+        "content": response.content,
+        "headers": [
+            (name, value)
+            for name, value in response.items()
+            if name.lower() not in _NOT_STORED
+        ],
+    }
+
+
+def replay(page):
+    """A response from a stored page (`stored_page`)."""
+    response = HttpResponse(page["content"])
+    for name, value in page["headers"]:
+        response[name] = value
+    response[HEADER] = "hit"
+    return response
 
 
 def pages_changed():

@@ -4,9 +4,12 @@ One version key per member (films/cache.py's mechanism) covers every page
 built from that member's lists: their lists index, each list's page and the
 "Featured list" blocks showing one. A film page's "In N public lists" is part
 of the film's own cached page, so entries added or removed, and lists renamed,
-deleted or made private, bump the films they hold too.
+deleted or made private, bump the films they hold too. The owner's own
+version (accounts/cache.py) goes as well: their cached pages ("Add to list…"
+on a film page, their profile) show their lists.
 """
 
+from accounts.cache import members_changed
 from films.cache import films_changed, versions_changed
 
 MEMBER_LISTS_KEY = "ft:member-lists-version:{}"
@@ -19,5 +22,6 @@ def member_lists_key(owner_id):
 def lists_changed(*, owner_id, film_ids=()):
     """Invalidate `owner_id`'s list pages and the pages of `film_ids`."""
     versions_changed([member_lists_key(owner_id)])
+    members_changed(user_ids=[owner_id])
     if film_ids:
         films_changed(film_ids=list(film_ids))

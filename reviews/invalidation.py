@@ -1,13 +1,16 @@
 """Signal receivers: members' entries bump the cached pages of their films.
 
 The same mechanism as films/invalidation.py (films/cache.py's film versions),
-for what reviews/ adds to a film's pages: the numbers and the reviews list;
-and a member's own version key for their diary feed (reviews/diary_feed.py).
+for what reviews/ adds to a film's pages: the numbers and the reviews list.
+The member's own version (accounts/cache.py) goes too: their film pages show
+their entry and viewings, their profile and diary list them; and a member's
+diary key for their diary feed (reviews/diary_feed.py).
 """
 
 from django.contrib.auth import get_user_model
 from django.db.models.signals import post_delete, post_save
 
+from accounts.cache import members_changed
 from films.cache import films_changed, versions_changed
 
 from .models import UserFilm, Viewing
@@ -24,6 +27,7 @@ def diary_key(user_id):
 def _userfilm_changed(sender, instance, **kwargs):
     # Average, counts, histogram and the reviews list of this film only.
     films_changed(film_ids=[instance.film_id])
+    members_changed(user_ids=[instance.user_id])
 
 
 def _viewing_changed(sender, instance, **kwargs):

@@ -1,6 +1,7 @@
 """Anonymous film pages come from the cache, and never stale or someone else's."""
 
 import pytest
+from django.test import Client
 
 from accounts.factories import UserFactory
 from films.factories import FilmFactory
@@ -54,14 +55,22 @@ def test_editor_change_reaches_the_page(client):
     assert b"After" in response.content and b"Before" not in response.content
 
 
-def test_members_never_get_a_cached_page(client, member_client):
+def test_members_never_get_the_visitors_cached_page(member_client, member):
     film = FilmFactory()
-    _get(client, film)  # cached for anonymous visitors
+    _get(Client(), film)  # cached for anonymous visitors
     response = _get(member_client, film)
-    assert HEADER not in response  # neither served from nor stored in the cache
+    # Their own page (filmtracker/member_page_cache.py): built for them, with
+    # their name and a CSRF token; the first view sets the CSRF cookie.
+    assert HEADER not in response
+    assert member.username.encode() in response.content
+    assert b"csrfmiddlewaretoken" in response.content
+    assert _get(member_client, film)[HEADER] == "miss"
+    assert _get(member_client, film)[HEADER] == "hit"
     other = UserFactory(username="someone-else")
-    member_client.force_login(other)
-    assert HEADER not in _get(member_client, film)
+    member_client.force_login(other)  # same browser, same CSRF cookie
+    response = _get(member_client, film)
+    assert response[HEADER] == "miss"  # built for them, not the first one's
+    assert b"someone-else" in response.content
 
 
 def test_no_cached_page_carries_a_csrf_token_or_cookie(client):

@@ -97,3 +97,44 @@ def test_profile(diary_data, client, django_assert_num_queries):
 def test_diary(diary_data, client, django_assert_num_queries):
     response = _count(django_assert_num_queries, client, "/users/diarist/diary/", DIARY)
     assert len(response.context["page_obj"]) == min(diary_data["n"], 30)
+
+
+# --- The member's own pages, signed in ---------------------------------------
+
+# On a cache miss, as a visitor's page plus the member's session and row and
+# the navbar's permission check (their own and their groups'); the home page
+# has no Wagtail site lookup of its own then (the film page's FILM_MEMBER above
+# also has their entry, viewings and verified email). From the
+# member's page cache (filmtracker/member_page_cache.py): none, however much
+# they logged (their session and row come from the cache too).
+HOME_MEMBER = 13
+PROFILE_MEMBER = 10
+DIARY_MEMBER = 10
+MEMBER_HIT = 0
+
+
+def _count_member(django_assert_num_queries, client, path, miss_budget):
+    """A member's page on a miss, then from their cache."""
+    _count(django_assert_num_queries, client, path, miss_budget)
+    with django_assert_num_queries(MEMBER_HIT):
+        response = client.get(path)
+    assert response.status_code == 200
+    assert response["X-Page-Cache"] == "hit"
+    return response
+
+
+@pytest.mark.parametrize("diary_data", SIZES, indirect=True)
+@pytest.mark.parametrize(
+    ("path", "budget"),
+    [
+        ("/", HOME_MEMBER),
+        ("/users/diarist/", PROFILE_MEMBER),
+        ("/users/diarist/diary/", DIARY_MEMBER),
+        ("film", FILM_MEMBER),
+    ],
+)
+def test_members_own_pages(diary_data, client, django_assert_num_queries, path, budget):
+    client.force_login(diary_data["diarist"])
+    if path == "film":
+        path = diary_data["films"][0].get_absolute_url()
+    _count_member(django_assert_num_queries, client, path, budget)

@@ -36,6 +36,13 @@ class Command(BaseCommand):
         parser.add_argument("--connections", type=int, default=64)
         parser.add_argument("--workers", type=int, default=0, help="0: 2 x cores + 1")
         parser.add_argument(
+            "--only",
+            default="",
+            help="Comma-separated parts of row labels to measure (the ceiling "
+            "always); skips the mixed run and the search timings. E.g. "
+            "--only 'logged in,admin'.",
+        )
+        parser.add_argument(
             "--drop", action="store_true", help="Drop the bench database at the end."
         )
 

@@ -107,10 +107,14 @@ MIDDLEWARE = [
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
-    "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Django's, reading sessions made with the backends we had before ours.
+    "accounts.middleware.AuthenticationMiddleware",
     # After LocaleMiddleware and authentication: a member's saved language wins.
     "accounts.middleware.MemberLanguageMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Members' cached pages: below the session, CSRF, authentication, their
+    # language and messages, which it needs (filmtracker/member_page_cache.py).
+    "filmtracker.member_page_cache.MemberPageCacheMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
