@@ -3,7 +3,7 @@
 Other tools write it for Letterboxd, and so does our export
 (`for-letterboxd/films-import.csv`, `for-letterboxd/watchlist-import.csv`).
 Its columns are named case-insensitively and all optional but one that
-identifies the film: `Title` (or `Name`), `tmdbID`, `imdbID`; then `Year`,
+identifies the film: `Title`, `tmdbID`, `imdbID`; then `Year`,
 `WatchedDate`, `Rating10` (1–10) or `Rating` (½–5 stars), `Review`, and
 `LetterboxdURI`, `Directors`, `Tags`, `Rewatch` (read but not used: rewatches
 follow from the viewings' dates). Each row becomes the rows of Letterboxd's
@@ -39,7 +39,7 @@ from .csv_rows import (
 from .models import LetterboxdRow
 
 Source = LetterboxdRow.Source
-IDENTIFYING = ("title", "name", "tmdbid", "imdbid")
+IDENTIFYING = ("title", "tmdbid", "imdbid")
 
 
 def _header(text):
@@ -50,13 +50,11 @@ def _header(text):
 def is_import_layout(text):
     """Whether CSV `text` is in Letterboxd's import layout (by its header).
 
-    Letterboxd's export names its film column `Name` and always has `Date`;
-    the import layout names it `Title`, or has only ids.
+    Letterboxd's export names its film column `Name`; the import layout
+    names it `Title`, or has only ids.
     """
     header = _header(text)
-    if "date" in header and "name" in header:
-        return False
-    return any(column in header for column in IDENTIFYING)
+    return "name" not in header and any(c in header for c in IDENTIFYING)
 
 
 def is_watchlist_name(path):
@@ -76,7 +74,7 @@ def _records(row, line, *, path, watchlist):
     film = {
         "line": line,
         "file": path,
-        "name": film_name(row.get("title") or row.get("name"), required=False),
+        "name": film_name(row.get("title"), required=False),
         "year": year_of(row.get("year")),
         "letterboxd_uri": (row.get("letterboxduri") or "").strip()[:255],
         "tmdb_id": tmdb_id_of(row.get("tmdbid")),

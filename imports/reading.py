@@ -38,8 +38,9 @@ NOT_NEEDED = {
 NOT_LETTERBOXD = gettext_noop("Not a file of a Letterboxd export.")
 LISTS_NOT_YET = gettext_noop("Lists are not imported yet.")
 LISTS_DIRECTORY = "lists"
-# Our own export's copy of the history in Letterboxd's import layout: read
-# only when the ZIP has none of the export's own files, which say more.
+# Our own export's copy of the history in Letterboxd's import layout, left
+# out when the ZIP has the export's own files, which say more. A ZIP without
+# them may hold CSVs in the import layout (anywhere): those are read.
 IMPORT_LAYOUT_DIRECTORY = "for-letterboxd"
 SAID_ELSEWHERE = gettext_noop(
     "The same history is read from diary.csv and the export's other files."
@@ -97,7 +98,11 @@ def _add_csv(export, *, source, path, content):
 
 
 def _add_import_layout(export, *, path, content):
-    records, problems = records_from_import_csv(path=path, text=_text(path, content))
+    text = _text(path, content)
+    if not is_import_layout(text):
+        export.ignored.append({"file": path, "reason": NOT_LETTERBOXD})
+        return
+    records, problems = records_from_import_csv(path=path, text=text)
     export.records += records
     export.problems += problems
 
@@ -179,15 +184,15 @@ def _read_zip(upload):
                     content = _read_member(archive, info, budget)
                     budget -= len(content)
                     export.ignored.append(lists_file_read(path, _text(path, content)))
-                elif top == IMPORT_LAYOUT_DIRECTORY and path.lower().endswith(".csv"):
-                    if has_export_files:
-                        export.ignored.append({"file": path, "reason": SAID_ELSEWHERE})
-                        continue
+                elif top in NOT_NEEDED:
+                    export.ignored.append({"file": path, "reason": NOT_NEEDED[top]})
+                elif top == IMPORT_LAYOUT_DIRECTORY and has_export_files:
+                    export.ignored.append({"file": path, "reason": SAID_ELSEWHERE})
+                elif path.lower().endswith(".csv") and not has_export_files:
+                    # Perhaps Letterboxd's import layout (ours, another tool's).
                     content = _read_member(archive, info, budget)
                     budget -= len(content)
                     _add_import_layout(export, path=path, content=content)
-                elif top in NOT_NEEDED:
-                    export.ignored.append({"file": path, "reason": NOT_NEEDED[top]})
                 else:
                     export.ignored.append({"file": path, "reason": NOT_LETTERBOXD})
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as e:

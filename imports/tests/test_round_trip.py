@@ -163,8 +163,8 @@ def test_letterboxds_import_layout_alone_brings_the_history_in_too(source):
     # its latest viewing with one, comes in as the review; viewings have none.
     # A film's watch date without a viewing is a dated row, so a viewing.
     def expected_review(film_id, comment):
-        notes = [v for v in Viewing.objects.filter(user=source, film_id=film_id)]
-        noted = sorted((v.watched_on, v.pk, v.note) for v in notes if v.note)
+        notes = Viewing.objects.filter(user=source, film_id=film_id).exclude(note="")
+        noted = sorted((v.watched_on, v.pk, v.note) for v in notes)
         return comment or (noted[-1][2] if noted else "")
 
     assert entries(fresh) == {
