@@ -58,7 +58,6 @@ def _ordered(records):
     for record in records:
         if record.source == Source.REVIEWS:
             key = (
-                record.file,
                 record.name,
                 record.year,
                 record.letterboxd_uri,

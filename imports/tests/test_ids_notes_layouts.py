@@ -15,6 +15,7 @@ from films.tmdb import get_client
 from imports.matching import Matcher
 from imports.pacing import Pace
 from imports.reading import export_read
+from imports.resolving import letterboxd_row_resolve
 from imports.services import letterboxd_import_file
 from imports.testing import csv_text, csv_upload, diary_row, export_zip
 from reviews.models import UserFilm, Viewing
@@ -209,3 +210,16 @@ def test_a_zip_of_the_import_layout_alone_is_read():
         ("watchlist", "Heat", "for-letterboxd/watchlist-import.csv"),
     ]
     assert [i["file"] for i in export.ignored] == ["README.txt", "notes.csv"]
+
+
+def test_resolving_a_row_known_only_by_its_id_leaves_other_films_open(member):
+    up = FilmFactory(title="Up", year=2009)
+    done = run(member, import_layout({"imdbID": "tt0000001"}, {"imdbID": "tt0000002"}))
+    first, second = done.rows.order_by("position")
+    assert (first.state, second.state) == ("unmatched", "unmatched")
+    letterboxd_row_resolve(
+        user=member, letterboxd_import_id=done.pk, row_id=first.pk, film_id=up.pk
+    )
+    first.refresh_from_db()
+    second.refresh_from_db()
+    assert (first.state, first.film, second.state) == ("matched", up, "unmatched")
