@@ -18,10 +18,10 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.translation import gettext as _
 
 from accounts.time_zones import member_today
+from filmtracker.csv_cells import SafeWriter
 from filmtracker.slugs import filename_from
 
 from . import hooks, letterboxd
-from .csv_cells import SafeWriter
 from .full import member_export_data
 from .selectors import export_directors, film_histories
 

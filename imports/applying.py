@@ -8,9 +8,11 @@ Entries this import created are its own to change, so a rating from
 ratings.csv still follows a film's first diary row. A row whose data is
 already there changes nothing: importing the same file twice is a no-op.
 
-- diary.csv: a viewing on its date (one per film and day: a second row for
-  the same film on the same day is the same viewing), with its rating.
-  Rewatches are not stored: the site derives them from the viewings' dates.
+- diary.csv: a viewing on its date, with its rating and note. The n-th row
+  of the import for one film and day is the member's n-th viewing of it that
+  day: a viewing already there (logged here, or by an earlier import) is
+  kept as it is, and a second viewing on one day still comes in. Rewatches
+  are not stored: the site derives them from the viewings' dates.
 - ratings.csv: the current rating; watched.csv: the status watched;
   reviews.csv: the review text (the latest per film, see services);
   watchlist.csv: "want to watch", unless the member has the film already.
@@ -36,9 +38,28 @@ def _watched_status(entry):
 
 
 def _diary(row, *, user, film, entry, mine):
-    if Viewing.objects.filter(user=user, film=film, watched_on=row.watched_on).exists():
+    day = {"film": film, "watched_on": row.watched_on}
+    # This import's rows for the day applied so far (the job goes in order).
+    before = (
+        LetterboxdRow.objects.filter(
+            letterboxd_import_id=row.letterboxd_import_id,
+            source=Source.DIARY,
+            state=LetterboxdRow.State.MATCHED,
+            **day,
+        )
+        .exclude(pk=row.pk)
+        .count()
+    )
+    if Viewing.objects.filter(user=user, **day).count() > before:
         return Outcome.UNCHANGED
-    viewing_log(user=user, film=film, watched_on=row.watched_on, rating=row.rating)
+    viewing_log(
+        user=user,
+        film=film,
+        watched_on=row.watched_on,
+        rating=row.rating,
+        note=row.note,
+        twin=True,
+    )
     if entry is None:
         return Outcome.CREATED
     if not mine and entry.rating is not None and entry.rating != row.rating:

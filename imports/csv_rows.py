@@ -5,6 +5,13 @@ Each file kind has the columns Letterboxd's export writes (see the README's
 refused as a whole, naming the file and the column. A row that cannot be read
 (wrong number of fields, a year or rating or date that is not one) becomes a
 problem naming the file and line, and the other rows still import.
+
+Besides Letterboxd's columns a file may carry `tmdbID` and `imdbID` (our own
+exports write them, as Letterboxd's importer names them), and our diary.csv
+a `Review` column with each viewing's note. Cells that our exports escaped
+against CSV injection (a leading apostrophe before `=`, `+`, `-`, `@`, tab or
+CR) are unescaped: Letterboxd writes no such apostrophe, so a title like
+`'Round Midnight` is kept as it is (filmtracker.csv_cells).
 """
 
 import csv
@@ -18,6 +25,7 @@ from django.utils.html import strip_tags
 from django.utils.translation import gettext as _
 
 from films.years import FILM_YEAR_MAX, FILM_YEAR_MIN
+from filmtracker.csv_cells import cell_unescape
 
 from .models import LetterboxdRow
 
@@ -32,7 +40,10 @@ REQUIRED_COLUMNS = {
     Source.REVIEWS: ("Date", "Name", "Year", "Rating", "Review", "Watched Date"),
 }
 NAME_MAX_LENGTH = 500
+TMDB_ID_COLUMN, IMDB_ID_COLUMN = "tmdbID", "imdbID"
+NOTE_COLUMN = "Review"  # diary.csv: only in our own exports
 _BREAK = re.compile(r"<br\s*/?>|</p>\s*<p>", re.IGNORECASE)
+_IMDB_ID = re.compile(r"tt\d{1,10}")
 
 
 class ExportInvalid(Exception):
@@ -53,7 +64,8 @@ class Record:
 
     `rating` is 1–10 (Letterboxd's ½–5 stars doubled); `watched_on` the day
     watched (diary, reviews; the logging date when Letterboxd has no watched
-    date); `review` plain text.
+    date); `review` the film's review and `note` a viewing's (diary), both
+    plain text; `file` the file's name when it is not the source's own.
     """
 
     source: str
@@ -61,9 +73,13 @@ class Record:
     name: str
     year: int | None
     letterboxd_uri: str = ""
+    tmdb_id: int | None = None
+    imdb_id: str = ""
     watched_on: datetime.date | None = None
     rating: int | None = None
     review: str = ""
+    note: str = ""
+    file: str = ""
 
 
 @dataclass(frozen=True)
@@ -92,7 +108,7 @@ def rating_from_stars(text):
     return int(halves)
 
 
-def _year(text):
+def year_of(text):
     text = (text or "").strip()
     if not text:
         return None  # Letterboxd leaves some films without a year
@@ -101,7 +117,39 @@ def _year(text):
     return int(text)
 
 
-def _date(text, column):
+def tmdb_id_of(text):
+    """'603' → 603; '' → None; RowInvalid unless a positive whole number."""
+    text = (text or "").strip()
+    if not text:
+        return None
+    if not (text.isdigit() and 0 < int(text) < 2**31):
+        raise RowInvalid(
+            _("the tmdbID “%(value)s” is not a TMDB id") % {"value": text[:20]}
+        )
+    return int(text)
+
+
+def imdb_id_of(text):
+    """'tt0133093' → itself; '' → ''; RowInvalid unless an IMDb title id."""
+    text = (text or "").strip()
+    if text and not _IMDB_ID.fullmatch(text):
+        raise RowInvalid(
+            _("the imdbID “%(value)s” is not an IMDb id") % {"value": text[:20]}
+        )
+    return text
+
+
+def film_name(text, *, required=True):
+    """A film's name with its spaces tidied; RowInvalid if missing or too long."""
+    name = " ".join((text or "").split())
+    if not name and required:
+        raise RowInvalid(_("the film has no name"))
+    if len(name) > NAME_MAX_LENGTH:
+        raise RowInvalid(_("the film's name is too long"))
+    return name
+
+
+def date_of(text, column):
     text = (text or "").strip()
     if not text:
         return None
@@ -122,41 +170,56 @@ def review_text(markup):
 
 
 def _record(source, row, line):
-    name = " ".join((row["Name"] or "").split())
-    if not name:
-        raise RowInvalid(_("the film has no name"))
-    if len(name) > NAME_MAX_LENGTH:
-        raise RowInvalid(_("the film's name is too long"))
     values = {
         "source": source,
         "line": line,
-        "name": name,
-        "year": _year(row["Year"]),
+        "name": film_name(row["Name"]),
+        "year": year_of(row["Year"]),
         "letterboxd_uri": (row.get("Letterboxd URI") or "").strip()[:255],
+        "tmdb_id": tmdb_id_of(row.get(TMDB_ID_COLUMN)),
+        "imdb_id": imdb_id_of(row.get(IMDB_ID_COLUMN)),
     }
     if "Rating" in REQUIRED_COLUMNS[source]:
         values["rating"] = rating_from_stars(row["Rating"])
     if source in (Source.DIARY, Source.REVIEWS):
-        values["watched_on"] = _date(row["Watched Date"], "Watched Date") or _date(
+        values["watched_on"] = date_of(row["Watched Date"], "Watched Date") or date_of(
             row["Date"], "Date"
         )
         if values["watched_on"] is None:
             raise RowInvalid(_("the row has no date"))
     if source == Source.REVIEWS:
         values["review"] = review_text(row["Review"])
+    elif source == Source.DIARY:
+        values["note"] = review_text(row.get(NOTE_COLUMN))
     return Record(**values)
 
 
 def records_from_csv(*, source, path, text):
-    """(records, problems) of one CSV file's `text`.
+    """(records, problems) of one CSV file's `text` in Letterboxd's export layout.
 
     Raises ExportInvalid when a needed column is missing or the CSV cannot be
     tokenised at all (`path` is the name the messages use).
     """
+    return csv_records(
+        path=path,
+        text=text,
+        required=REQUIRED_COLUMNS[source],
+        records_of=lambda row, line: [_record(source, row, line)],
+    )
+
+
+def csv_records(*, path, text, required, records_of, header_key=str):
+    """(records, problems) of a CSV file: `records_of(row, line)` per row.
+
+    `row` is {header_key(column): cell}, cells unescaped (see above);
+    `records_of` returns a list of Records or raises RowInvalid, a problem
+    of that line. A column of `required` (as header_key gives it) missing
+    raises ExportInvalid, as does text that is not CSV.
+    """
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
-        header = [column.strip() for column in next(reader, [])]
-        missing = [c for c in REQUIRED_COLUMNS[source] if c not in header]
+        header = [header_key(column.strip()) for column in next(reader, [])]
+        missing = [c for c in required if c not in header]
         if missing:
             raise ExportInvalid(
                 _("%(file)s has no “%(column)s” column in its first line.")
@@ -176,8 +239,8 @@ def records_from_csv(*, source, path, text):
                 problems.append(Problem(path, start, reason))
                 continue
             try:
-                row = dict(zip(header, fields, strict=True))
-                records.append(_record(source, row, start))
+                row = dict(zip(header, map(cell_unescape, fields), strict=True))
+                records += records_of(row, start)
             except RowInvalid as e:
                 problems.append(Problem(path, start, str(e)))
     except csv.Error as e:
@@ -198,7 +261,11 @@ def source_of_csv(*, filename, text):
     for source in Source:
         if base == source.label or base.endswith(f"-{source.label}"):
             return source
-    header = {c.strip() for c in next(csv.reader(io.StringIO(text)), [])}
+    header = [c.strip() for c in next(csv.reader(io.StringIO(text)), [])]
+    if "Review" in header and "Watched Date" in header:
+        # Our own diary.csv adds the viewings' notes as a last Review column.
+        ours = header.index(NOTE_COLUMN) > header.index("Watched Date")
+        return Source.DIARY if ours else Source.REVIEWS
     if "Review" in header:
         return Source.REVIEWS
     if "Watched Date" in header:

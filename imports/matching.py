@@ -1,7 +1,10 @@
-"""Which film a Letterboxd row means, by its name and year.
+"""Which film a Letterboxd row means: by its ids, else its name and year.
 
-Letterboxd's short links cannot be resolved offline, so a row is matched by
-Name and Year: the local catalogue first (the search's spelling rules,
+A row with a TMDB id (our own exports, Letterboxd's import layout) is that
+film: the one here with that id, else imported from TMDB; then an IMDb id
+finds a film here. Remakes with one title are so told apart for sure.
+Letterboxd's short links cannot be resolved offline, so otherwise a row is
+matched by Name and Year: the local catalogue first (the search's spelling rules,
 films.search_text: case, accents and punctuation do not matter; English,
 original and translated titles), then TMDB's search, whose film
 is imported through films.services on a confident match. A year may be off
@@ -15,24 +18,26 @@ from dataclasses import dataclass, field
 
 from django.utils.translation import gettext_noop
 
-from films.models import Film, FilmTranslation
-from films.search_text import normalise
-from films.services import AdultFilmRefused, FilmImportFailed, film_import_from_tmdb
+from films.models import Film
+from films.services import AdultFilmRefused, FilmImportFailed
 from films.tmdb import TMDBError, TMDBNotConfigured, TMDBNotFound, TMDBUnavailable
 from jobs.retry import with_backoff
 
+from .catalogue import Catalogue, film_for_tmdb_id, title_key
 from .models import LetterboxdRow
+
+__all__ = ["FilmImportFailed", "Match", "Matcher", "film_for_tmdb_id", "title_key"]
 
 State = LetterboxdRow.State
 YEAR_SLACK = 1
 SHOWN_CANDIDATES = 8
-FILM_IMPORT_REQUESTS = 2  # details in English and Russian (genres are cached)
 
 SEVERAL = gettext_noop("Several films have this title and year.")
 NOT_EXACT = gettext_noop("No film has exactly this title; it may be one of these.")
 NOT_FOUND = gettext_noop("No film with this title was found.")
 NO_TMDB = gettext_noop("No film with this title here, and TMDB lookups are off.")
 NOT_LISTED = gettext_noop("TMDB has this film, but FilmTracker does not list it.")
+NO_FILM_BY_ID = gettext_noop("No film with this TMDB or IMDb id was found.")
 
 
 @dataclass
@@ -43,11 +48,6 @@ class Match:
     film: Film | None = None
     candidates: list = field(default_factory=list)
     reason: str = ""
-
-
-def title_key(title):
-    """The spelling two titles must share: normalised, without spaces."""
-    return "".join(normalise(title).split())
 
 
 def _pick(items, *, year, year_of):
@@ -86,44 +86,6 @@ def _candidate(*, film=None, summary=None):
     }
 
 
-class Catalogue:
-    """Every local film by title_key of its titles, read once per import run.
-
-    One pass over the catalogue (ids, titles, years) instead of a full-text
-    search per row: an exact comparison under the search's spelling rules,
-    and a few megabytes for 50,000 films. A film added meanwhile by someone
-    else is still found through its TMDB id, never imported twice.
-    """
-
-    def __init__(self):
-        self._films = None  # title_key -> {film id: year}
-
-    def _load(self):
-        films, years = {}, {}
-        rows = Film.objects.values_list("pk", "title", "original_title", "year")
-        for pk, title, original, year in rows.iterator(chunk_size=2000):
-            years[pk] = year
-            for text in (title, original):
-                if text:
-                    films.setdefault(title_key(text), {})[pk] = year
-        translated = FilmTranslation.objects.exclude(title="").values_list(
-            "film_id", "title"
-        )
-        for pk, title in translated.iterator(chunk_size=2000):
-            films.setdefault(title_key(title), {})[pk] = years.get(pk)
-        self._films = films
-
-    def add(self, film):
-        if self._films is not None:
-            self._films.setdefault(title_key(film.title), {})[film.pk] = film.year
-
-    def lookup(self, name):
-        """[(film id, year)] of the films with this title, by id."""
-        if self._films is None:
-            self._load()
-        return sorted(self._films.get(title_key(name), {}).items())
-
-
 class Matcher:
     """Matches rows for one import run, remembering each (name, year) it saw.
 
@@ -136,19 +98,26 @@ class Matcher:
         self.catalogue = Catalogue()
         self._seen = {}
 
-    def match(self, *, name, year):
-        key = (title_key(name), year)
+    def match(self, *, name, year, tmdb_id=None, imdb_id=""):
+        key = (tmdb_id, imdb_id, title_key(name), year)
         if key not in self._seen:
-            self._seen[key] = self._match(name=name, year=year)
+            self._seen[key] = self._match(
+                name=name, year=year, tmdb_id=tmdb_id, imdb_id=imdb_id
+            )
         return self._seen[key]
 
-    def _match(self, *, name, year):
-        local = self._local(name=name, year=year)
-        if local is not None:
-            return local
-        if self.client is None:
-            return Match(State.UNMATCHED, reason=NO_TMDB)
+    def _match(self, *, name, year, tmdb_id, imdb_id):
         try:
+            by_id = self._by_ids(tmdb_id=tmdb_id, imdb_id=imdb_id)
+            if by_id is not None:
+                return by_id
+            if not name:
+                return Match(State.UNMATCHED, reason=NO_FILM_BY_ID)
+            local = self._local(name=name, year=year)
+            if local is not None:
+                return local
+            if self.client is None:
+                return Match(State.UNMATCHED, reason=NO_TMDB)
             return self._tmdb(name=name, year=year)
         except TMDBNotConfigured:
             return Match(State.UNMATCHED, reason=NO_TMDB)
@@ -158,6 +127,27 @@ class Matcher:
             # TMDB's 429/5xx were waited out in _tmdb_call (JobFailed when
             # they went on); what is left is about this one film or search.
             return Match(State.UNMATCHED, reason=str(e))
+
+    def _by_ids(self, *, tmdb_id, imdb_id):
+        """The match by TMDB id, else IMDb id; None to go on by name."""
+        if tmdb_id is not None:
+            film = Film.objects.filter(tmdb_id=tmdb_id).first()
+            if film is None and self.client is not None:
+                try:
+                    film = film_for_tmdb_id(tmdb_id=tmdb_id, call=self._tmdb_call)
+                except TMDBNotFound:
+                    film = None  # a wrong id: the ids and title may still tell
+                except AdultFilmRefused:
+                    return Match(State.UNMATCHED, reason=NOT_LISTED)
+                else:
+                    self.catalogue.add(film)
+            if film is not None:
+                return Match(State.MATCHED, film=film)
+        if imdb_id:
+            films = self.catalogue.by_imdb_id(imdb_id)
+            if len(films) == 1:
+                return Match(State.MATCHED, film=Film.objects.get(pk=films[0]))
+        return None
 
     def _local(self, *, name, year):
         same = self.catalogue.lookup(name)
@@ -237,28 +227,3 @@ class Matcher:
             return Match(State.UNMATCHED, reason=NOT_LISTED)
         self.catalogue.add(film)
         return Match(State.MATCHED, film=film)
-
-
-def film_for_tmdb_id(*, tmdb_id, call=None):
-    """The Film for `tmdb_id`: the one here, else imported (films.services).
-
-    `call(fn, cost=, what=)` wraps the import (pacing, retries); by default it
-    is retried on TMDB's 429/5xx (jobs.retry). Raises TMDBNotFound,
-    AdultFilmRefused, FilmImportFailed, TMDBNotConfigured or another TMDBError.
-    """
-    film = Film.objects.filter(tmdb_id=tmdb_id).first()
-    if film is not None:
-        return film
-    if call is None:
-
-        def call(fn, *, cost, what):
-            return with_backoff(fn, retry_on=TMDBUnavailable, what=what)
-
-    film, _created = call(
-        # The posters come later, by their own jobs: the member's rows need
-        # only the film.
-        lambda: film_import_from_tmdb(tmdb_id=tmdb_id, poster_later=True),
-        cost=FILM_IMPORT_REQUESTS,
-        what=f"Importing TMDB film {tmdb_id}",
-    )
-    return film

@@ -112,12 +112,20 @@ class LetterboxdRow(models.Model):
     position = models.PositiveIntegerField()
     source = models.CharField(max_length=10, choices=Source.choices)
     line = models.PositiveIntegerField(help_text=_("Line in the CSV file, from 1."))
-    name = models.CharField(max_length=500)
+    # The file the row came from when it is not the source's own (a row of
+    # Letterboxd's import layout, films-import.csv, gives several rows).
+    file = models.CharField(max_length=255, blank=True)
+    name = models.CharField(max_length=500, blank=True)
     year = models.PositiveSmallIntegerField(null=True, blank=True)
     letterboxd_uri = models.CharField(max_length=255, blank=True)
+    # The film's ids when the file has them (our own exports, Letterboxd's
+    # import layout): they match before the name and year do.
+    tmdb_id = models.PositiveIntegerField(null=True, blank=True)
+    imdb_id = models.CharField(max_length=12, blank=True)
     watched_on = models.DateField(null=True, blank=True)
     rating = models.PositiveSmallIntegerField(null=True, blank=True)  # 1-10
-    review = models.TextField(blank=True)
+    review = models.TextField(blank=True)  # reviews.csv: the film's review
+    note = models.TextField(blank=True)  # diary.csv: the viewing's note
     state = models.CharField(
         max_length=10, choices=State.choices, default=State.PENDING
     )
@@ -149,4 +157,9 @@ class LetterboxdRow(models.Model):
 
     def __str__(self):
         year = f" ({self.year})" if self.year else ""
-        return f"{self.get_source_display()} line {self.line}: {self.name}{year}"
+        return f"{self.file_name} line {self.line}: {self.name}{year}"
+
+    @property
+    def file_name(self):
+        """The name of the file the row came from (`diary.csv`)."""
+        return self.file or self.get_source_display()

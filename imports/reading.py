@@ -19,6 +19,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
 from .csv_rows import ExportInvalid, Problem, Record, records_from_csv, source_of_csv
+from .import_layout import is_import_layout, records_from_import_csv
 from .models import LetterboxdRow
 
 Source = LetterboxdRow.Source
@@ -37,6 +38,13 @@ NOT_NEEDED = {
 NOT_LETTERBOXD = gettext_noop("Not a file of a Letterboxd export.")
 LISTS_NOT_YET = gettext_noop("Lists are not imported yet.")
 LISTS_DIRECTORY = "lists"
+# Our own export's copy of the history in Letterboxd's import layout, left
+# out when the ZIP has the export's own files, which say more. A ZIP without
+# them may hold CSVs in the import layout (anywhere): those are read.
+IMPORT_LAYOUT_DIRECTORY = "for-letterboxd"
+SAID_ELSEWHERE = gettext_noop(
+    "The same history is read from diary.csv and the export's other files."
+)
 
 
 @dataclass
@@ -89,6 +97,39 @@ def _add_csv(export, *, source, path, content):
     export.problems += problems
 
 
+def _add_import_layout(export, *, path, content):
+    text = _text(path, content)
+    if not is_import_layout(text):
+        export.ignored.append({"file": path, "reason": NOT_LETTERBOXD})
+        return
+    records, problems = records_from_import_csv(path=path, text=text)
+    export.records += records
+    export.problems += problems
+
+
+def _read_csv(name, text):
+    """A lone CSV upload: one of the export's files, or the import layout."""
+    export = Export()
+    if is_import_layout(text):
+        export.records, export.problems = records_from_import_csv(path=name, text=text)
+        return export
+    source = source_of_csv(filename=name, text=text)
+    if source is None:
+        raise ExportInvalid(
+            _(
+                "%(file)s is not one of Letterboxd's files: name it "
+                "diary.csv, ratings.csv, watched.csv, watchlist.csv or "
+                "reviews.csv, or use Letterboxd's import columns (Title, "
+                "Year, WatchedDate, Rating10, Review)."
+            )
+            % {"file": name}
+        )
+    export.records, export.problems = records_from_csv(
+        source=source, path=name, text=text
+    )
+    return export
+
+
 def _too_big_message():
     return _(
         "The ZIP would unpack to more than %(size)s or %(files)d files, more "
@@ -131,7 +172,9 @@ def _read_zip(upload):
             ):
                 raise ExportInvalid(_too_big_message())
             budget = settings.IMPORT_MAX_UNCOMPRESSED_BYTES
-            for info, path in sorted(_zip_paths(infos).items(), key=lambda p: p[1]):
+            paths = sorted(_zip_paths(infos).items(), key=lambda p: p[1])
+            has_export_files = any(path in IMPORTED for _info, path in paths)
+            for info, path in paths:
                 top = path.split("/", 1)[0]
                 if path in IMPORTED:
                     content = _read_member(archive, info, budget)
@@ -143,6 +186,13 @@ def _read_zip(upload):
                     export.ignored.append(lists_file_read(path, _text(path, content)))
                 elif top in NOT_NEEDED:
                     export.ignored.append({"file": path, "reason": NOT_NEEDED[top]})
+                elif top == IMPORT_LAYOUT_DIRECTORY and has_export_files:
+                    export.ignored.append({"file": path, "reason": SAID_ELSEWHERE})
+                elif path.lower().endswith(".csv") and not has_export_files:
+                    # Perhaps Letterboxd's import layout (ours, another tool's).
+                    content = _read_member(archive, info, budget)
+                    budget -= len(content)
+                    _add_import_layout(export, path=path, content=content)
                 else:
                     export.ignored.append({"file": path, "reason": NOT_LETTERBOXD})
     except (zipfile.BadZipFile, zlib.error, EOFError, NotImplementedError) as e:
@@ -176,21 +226,7 @@ def export_read(upload):
         export = _read_zip(upload)
     elif name.lower().endswith(".csv"):
         upload.seek(0)
-        text = _text(name, upload.read())
-        source = source_of_csv(filename=name, text=text)
-        if source is None:
-            raise ExportInvalid(
-                _(
-                    "%(file)s is not one of Letterboxd's files: name it "
-                    "diary.csv, ratings.csv, watched.csv, watchlist.csv or "
-                    "reviews.csv."
-                )
-                % {"file": name}
-            )
-        export = Export()
-        export.records, export.problems = records_from_csv(
-            source=source, path=name, text=text
-        )
+        export = _read_csv(name, _text(name, upload.read()))
     else:
         raise ExportInvalid(
             _(

@@ -51,7 +51,7 @@ def letterboxd_row_resolve(
     """Say which film an ambiguous or unmatched row means, and apply it.
 
     One of `film_id` (a film here) or `tmdb_id` (imported from TMDB if need
-    be). Every open row of the import with the same name and year is
+    be). Every open row of the import with the same name, year and ids is
     resolved with it (a film is usually in several of the export's files).
     Returns the rows applied. Raises LetterboxdImport.DoesNotExist or
     LetterboxdRow.DoesNotExist (not the member's, or no such row: a 404),
@@ -76,7 +76,11 @@ def letterboxd_row_resolve(
     )
     rows = list(
         letterboxd_import.rows.filter(
-            state__in=OPEN_STATES, name=row.name, year=row.year
+            state__in=OPEN_STATES,
+            name=row.name,
+            year=row.year,
+            tmdb_id=row.tmdb_id,
+            imdb_id=row.imdb_id,
         ).order_by("position")
     )
     match = Match(State.MATCHED, film=film)

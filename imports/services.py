@@ -14,6 +14,7 @@ the chunk in flight; the job, run again, takes the rows still pending, and
 since applying a row is idempotent nothing is ever counted or written twice.
 """
 
+import datetime
 import logging
 
 from django.conf import settings
@@ -46,16 +47,24 @@ def _ordered(records):
 
     The diary by date (a rating from a later viewing wins); reviews.csv keeps
     only the latest review of each film (Letterboxd lists every reviewed
-    diary entry), so a re-import never flips between two texts.
+    diary entry), so a re-import never flips between two texts. An undated
+    review (Letterboxd's import layout) is the film's latest.
     """
+
+    def when(record):
+        return (record.watched_on or datetime.date.max, record.line)
+
     latest = {}
     for record in records:
         if record.source == Source.REVIEWS:
-            key = (record.name, record.year, record.letterboxd_uri)
-            if key not in latest or (record.watched_on, record.line) >= (
-                latest[key].watched_on,
-                latest[key].line,
-            ):
+            key = (
+                record.name,
+                record.year,
+                record.letterboxd_uri,
+                record.tmdb_id,
+                record.imdb_id,
+            )
+            if key not in latest or when(record) >= when(latest[key]):
                 latest[key] = record
     kept = [r for r in records if r.source != Source.REVIEWS] + list(latest.values())
 
@@ -98,12 +107,16 @@ def letterboxd_import_file(*, user, file, replace=False, background=True):
                     position=position,
                     source=r.source,
                     line=r.line,
+                    file=r.file,
                     name=r.name,
                     year=r.year,
                     letterboxd_uri=r.letterboxd_uri,
+                    tmdb_id=r.tmdb_id,
+                    imdb_id=r.imdb_id,
                     watched_on=r.watched_on,
                     rating=r.rating,
                     review=r.review,
+                    note=r.note,
                 )
                 for position, r in enumerate(records, start=1)
             ],
@@ -210,7 +223,15 @@ def letterboxd_import_process(*, letterboxd_import_id, pace=None):
     pending = letterboxd_import.rows.filter(state=State.PENDING)
     try:
         while rows := list(pending.order_by("position")[: settings.IMPORT_CHUNK_ROWS]):
-            matches = [matcher.match(name=row.name, year=row.year) for row in rows]
+            matches = [
+                matcher.match(
+                    name=row.name,
+                    year=row.year,
+                    tmdb_id=row.tmdb_id,
+                    imdb_id=row.imdb_id,
+                )
+                for row in rows
+            ]
             _chunk(letterboxd_import, rows, matches, created_films)
     except Exception as e:
         reason = getattr(e, "message", None) or str(e) or type(e).__name__

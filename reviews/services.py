@@ -246,14 +246,15 @@ def viewing_validate(*, user, watched_on, rating=None, note=""):
         raise ValidationError(errors)
 
 
-def viewing_log(*, user, film, watched_on, rating=None, note=""):
+def viewing_log(*, user, film, watched_on, rating=None, note="", twin=False):
     """Log that `user` watched `film` on `watched_on`; returns (viewing, created).
 
     Sets the member's status for the film to watched (creating their entry if
     needed) and, when `rating` is given, makes it their current rating. The
     same viewing (date, rating, note) logged again within
     DOUBLE_SUBMIT_SECONDS is a double click: the first one is returned with
-    created False. Raises PermissionDenied (unverified member) or
+    created False, unless `twin` says a second one is meant (an import's two
+    alike rows for one day). Raises PermissionDenied (unverified member) or
     ValidationError (viewing_validate); nothing is saved then.
     """
     if not member_can_review(user):
@@ -268,16 +269,18 @@ def viewing_log(*, user, film, watched_on, rating=None, note=""):
         # two simultaneous clicks cannot both miss each other's viewing.
         userfilm = UserFilm.objects.select_for_update().get(pk=userfilm.pk)
         recent = timezone.now() - datetime.timedelta(seconds=DOUBLE_SUBMIT_SECONDS)
-        twin = Viewing.objects.filter(
-            user=user,
-            film=film,
-            watched_on=watched_on,
-            rating=rating,
-            note=note,
-            created_at__gte=recent,
-        ).first()
-        if twin is not None:
-            return twin, False
+        double = None
+        if not twin:
+            double = Viewing.objects.filter(
+                user=user,
+                film=film,
+                watched_on=watched_on,
+                rating=rating,
+                note=note,
+                created_at__gte=recent,
+            ).first()
+        if double is not None:
+            return double, False
         viewing = Viewing.objects.create(
             user=user, film=film, watched_on=watched_on, rating=rating, note=note
         )

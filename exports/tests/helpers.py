@@ -6,9 +6,9 @@ import html
 import io
 import zipfile
 
-from exports.csv_cells import cell_unescape
 from films.factories import FilmFactory
 from films.models import Credit, Person
+from filmtracker.csv_cells import cell_unescape
 from reviews.models import UserFilm, Viewing
 
 

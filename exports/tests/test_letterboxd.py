@@ -298,7 +298,7 @@ def test_formulas_are_escaped_in_every_file(member):
     assert "'+1 for this" in raw[FILMS]
     assert "'-ish" in raw["diary.csv"]
     assert "'\tTabbed" in raw[WATCHLIST]
-    # An importer gets the text back exactly (exports.csv_cells.cell_unescape).
+    # An importer gets the text back exactly (filmtracker.csv_cells.cell_unescape).
     assert export(member)[FILMS][0]["Title"] == film.title
 
 

@@ -37,7 +37,7 @@ class ImportCandidateSerializer(serializers.Serializer):
 
 
 class ImportRowSerializer(serializers.ModelSerializer):
-    file = serializers.CharField(source="get_source_display", read_only=True)
+    file = serializers.CharField(source="file_name", read_only=True)
     reason = serializers.SerializerMethodField()
     candidates = ImportCandidateSerializer(many=True, read_only=True)
 

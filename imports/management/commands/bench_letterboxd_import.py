@@ -13,10 +13,12 @@ import datetime
 import time
 
 from django.core.management.base import BaseCommand
+from django.db.models import Max
 from django.test import override_settings
 from django.utils.crypto import get_random_string
 
 from accounts.factories import UserFactory
+from films.models import Film
 from films.testing.fake_tmdb import FakeTMDB
 from imports.services import letterboxd_import_file
 from imports.testing import csv_text, csv_upload, diary_row
@@ -26,9 +28,11 @@ FIRST_ID = 9_100_000
 
 def _synthetic_films(fake, count, tag):
     template = fake.data.movies[603]
+    # Ids no earlier run left in this database: every film is new here.
+    first = max(FIRST_ID, (Film.objects.aggregate(top=Max("tmdb_id"))["top"] or 0) + 1)
     films = []
     for n in range(count):
-        tmdb_id = FIRST_ID + n
+        tmdb_id = first + n
         year = 1950 + n % 70
         movie = copy.deepcopy(template)
         movie.update(

@@ -3,7 +3,7 @@ import io
 
 import pytest
 
-from exports.csv_cells import SafeWriter, cell_escape, cell_unescape
+from filmtracker.csv_cells import SafeWriter, cell_escape, cell_unescape
 
 
 @pytest.mark.parametrize("start", ["=", "+", "-", "@", "\t", "\r"])

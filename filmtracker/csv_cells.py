@@ -4,9 +4,11 @@ A cell starting with `=`, `+`, `-` or `@` is a formula to Excel, LibreOffice
 and Google Sheets, and so, after a tab or a carriage return, is what follows
 (OWASP's "CSV Injection" advice). Such a cell gets a leading apostrophe,
 which spreadsheets show as text. Film titles (`+1`, `-30-`) and reviews
-(`- great`) start so too; `cell_unescape` gives them back, and an importer
-reading our files uses it. A text that itself starts with apostrophes before
-a formula start (`'=x`) gets one more, so unescaping is exact for any text.
+(`- great`) start so too; `cell_unescape` gives them back. A text that
+itself starts with apostrophes before a formula start (`'=x`) gets one
+more, so unescaping is exact for any text. The exports write with SafeWriter
+and the Letterboxd import reads with cell_unescape: the pair lives here, one
+definition for both apps.
 """
 
 import csv
