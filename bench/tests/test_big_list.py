@@ -28,5 +28,5 @@ def test_the_big_list_holds_the_most_popular_films_in_order():
         def get_absolute_url(self):
             return "/films/x/"
 
-    rows = {row.label: row.path for row in endpoints(_Film(), "x", path)}
+    rows = {row.label: row.path for row in endpoints(_Film(), "x", list_path=path)}
     assert rows["list page, 1,000 films"] == path
