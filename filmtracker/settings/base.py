@@ -11,6 +11,7 @@ from csp.constants import NONE, SELF, UNSAFE_INLINE
 from environs import Env, validate
 
 from .email_url import parse_email_url
+from .storage import media_storage
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -83,6 +84,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # X-Served-By on every response, probes and cached pages too (when on).
+    "filmtracker.middleware.ServedByMiddleware",
     # Answers /healthz before host checks and the HTTPS redirect, so probes that
     # speak plain HTTP to the container (Docker, Render) get their "ok".
     "filmtracker.middleware.HealthCheckMiddleware",
@@ -113,6 +116,11 @@ MIDDLEWARE = [
     # A film's former slugs (films.FilmSlug) redirect to its current address.
     "films.middleware.FilmAddressRedirectMiddleware",
 ]
+
+# Name the container that answered in an `X-Served-By` header
+# (ServedByMiddleware): the compose smoke test tells replicas apart by it. Off
+# by default: host names are nobody else's business.
+SERVED_BY_HEADER = env.bool("SERVED_BY_HEADER", False)
 
 # HealthCheckMiddleware answers /healthz before everything else (see there).
 # Off, /healthz is an ordinary view behind the whole stack: the benchmark's
@@ -158,6 +166,17 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         init_command="PRAGMA journal_mode=WAL;",
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# How production holds its PostgreSQL connections (settings/database.py,
+# README "Connections"): psycopg's pool of at most DB_POOL_MAX_SIZE connections
+# per process, or with 0 Django's persistent connections (CONN_MAX_AGE seconds;
+# 0 as well: a connection per request, e.g. behind PgBouncer). Every statement
+# is cancelled after DB_STATEMENT_TIMEOUT seconds (0: never).
+DB_POOL_MAX_SIZE = env.int("DB_POOL_MAX_SIZE", 4, validate=validate.Range(min=0))
+DB_POOL_TIMEOUT = env.float("DB_POOL_TIMEOUT", 10.0)
+CONN_MAX_AGE = env.int("CONN_MAX_AGE", 60)
+DB_STATEMENT_TIMEOUT = env.float(
+    "DB_STATEMENT_TIMEOUT", 20.0, validate=validate.Range(min=0)
+)
 
 # Redis holds the cache and the shared rate-limit and throttle counters of all
 # workers. redis:// URLs go to django-redis rather than Django's own RedisCache:
@@ -233,12 +252,30 @@ STATIC_URL = "/static/"
 # Files browsers ask for at the site's root (/favicon.ico), served by WhiteNoise.
 WHITENOISE_ROOT = BASE_DIR / "public"
 MEDIA_ROOT = env.path("MEDIA_ROOT", BASE_DIR / "media")
-MEDIA_URL = "/media/"
+# Where browsers fetch uploads: our own /media/ (nginx, or Django with
+# SERVE_MEDIA), or with a bucket its public address or a CDN's, e.g.
+# https://media.example.org/ (add that origin to CSP_IMAGE_ORIGINS).
+MEDIA_URL = env.str("MEDIA_URL", "/media/")
 # Serve uploaded media from Django itself, for hosts with no proxy in front
 # (Render). docker compose leaves it off: nginx serves /media/ from the volume.
 SERVE_MEDIA = env.bool("SERVE_MEDIA", False)
+# Uploads (posters, renditions, editors' images and documents) go to an
+# S3-compatible bucket when MEDIA_BUCKET names one, else to MEDIA_ROOT
+# (filmtracker/storage.py, README "Media in a bucket"). An empty endpoint is
+# AWS itself; empty keys leave boto3 to find credentials (an instance role).
+MEDIA_BUCKET = env.str("MEDIA_BUCKET", "")
+MEDIA_BUCKET_ENDPOINT_URL = env.str("MEDIA_BUCKET_ENDPOINT_URL", "")
+MEDIA_BUCKET_REGION = env.str("MEDIA_BUCKET_REGION", "")
+MEDIA_BUCKET_ACCESS_KEY_ID = env.str("MEDIA_BUCKET_ACCESS_KEY_ID", "")
+MEDIA_BUCKET_SECRET_ACCESS_KEY = env.str("MEDIA_BUCKET_SECRET_ACCESS_KEY", "")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": media_storage(
+        bucket=MEDIA_BUCKET,
+        endpoint_url=MEDIA_BUCKET_ENDPOINT_URL,
+        region=MEDIA_BUCKET_REGION,
+        access_key_id=MEDIA_BUCKET_ACCESS_KEY_ID,
+        secret_access_key=MEDIA_BUCKET_SECRET_ACCESS_KEY,
+    ),
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
@@ -259,6 +296,10 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_IMAGE_FORM_BASE = "films.image_forms.ImageForm"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt"]
+# Documents stream through Wagtail's view, which checks permissions, from
+# whichever storage holds them: never a redirect to the file's own address
+# (nginx refuses /media/documents/, a bucket keeps them private).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Editors' pages in every site language (wagtail.contrib.simple_translation
 # makes a page's Russian copy). No language prefix in URLs: a page serves its
 # translation in the visitor's language (home/models.py), as the rest does.

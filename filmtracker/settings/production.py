@@ -11,7 +11,18 @@ from pathlib import Path
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import INSTALLED_APPS, LOGGING, REST_FRAMEWORK, env
+from .base import (
+    CONN_MAX_AGE,
+    DB_POOL_MAX_SIZE,
+    DB_POOL_TIMEOUT,
+    DB_STATEMENT_TIMEOUT,
+    INSTALLED_APPS,
+    LOGGING,
+    REST_FRAMEWORK,
+    STORAGES,
+    env,
+)
+from .database import production_database
 
 DEBUG = False
 # The benchmark's management command is for `make bench` (settings/bench.py).
@@ -37,14 +48,18 @@ def _secret_key():
 
 # No defaults: a missing secret or database stops the process at start-up.
 SECRET_KEY = _secret_key()
-DATABASES = {"default": env.dj_db_url("DATABASE_URL")}
-# Persistent connections rather than psycopg's pool: gunicorn's sync workers
-# are one thread each, so each needs exactly one connection, kept across
-# requests (no connect per request) and checked before reuse after an idle
-# spell. A pool only pays off with threaded or async workers. CONN_MAX_AGE=0
-# turns this off, e.g. behind PgBouncer in transaction mode.
-DATABASES["default"]["CONN_MAX_AGE"] = env.int("CONN_MAX_AGE", 60)
-DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Pooled connections and a statement timeout (settings/database.py): a query
+# that runs away is cancelled by PostgreSQL before gunicorn's worker timeout
+# (GUNICORN_TIMEOUT, 30 s) kills the worker and leaves it running on the server.
+DATABASES = {
+    "default": production_database(
+        env.dj_db_url("DATABASE_URL"),
+        pool_max_size=DB_POOL_MAX_SIZE,
+        pool_timeout=DB_POOL_TIMEOUT,
+        conn_max_age=CONN_MAX_AGE,
+        timeout=DB_STATEMENT_TIMEOUT,
+    )
+}
 # Rate limits, throttles and cache invalidation work only when every worker
 # shares one cache: a per-process one would let each worker count (and
 # invalidate) on its own, silently.
@@ -54,8 +69,10 @@ if env.str("CACHE_URL").partition(":")[0] in {"locmem", "dummy"}:
         "not a per-process one"
     )
 
+# Uploads where base.py puts them (disk or bucket); static files hashed and
+# compressed by whitenoise.
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **STORAGES,
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
