@@ -7,8 +7,8 @@ compressed (posters are already compressed, gzip would only cost CPU).
 
 Media: on hosts without a web server in front (Render, `SERVE_MEDIA=true`, and
 `make run`), Django serves /media/ itself from the local disk (never from a
-bucket: MEDIA_URL is then the bucket's own address). It does so here, before the session,
-locale and page-cache middleware, so a poster carries no `Vary: Cookie` or
+bucket: MEDIA_URL is then the bucket's own address). It does so here, before
+the session, locale and page-cache middleware, so a poster carries no `Vary: Cookie` or
 `Vary: Accept-Language` (one cached copy serves everyone) and gets a lifetime:
 Wagtail renditions never change under their name (a new poster is a new image
 with a new file name), so browsers and CDNs may keep them for a year.
