@@ -58,6 +58,8 @@ unset MEDIA_BUCKET MEDIA_BUCKET_ENDPOINT_URL MEDIA_BUCKET_REGION MEDIA_URL \
 # Imports from the fake TMDB service; a lost worker's job is queued again fast.
 export TMDB_BASE_URL=http://tmdb:8765/3 TMDB_IMAGE_BASE_URL=http://tmdb:8765/t/p/
 export JOBS_HEARTBEAT_SECONDS=2 JOBS_WORKER_LOST_AFTER=10
+# Long enough to wait out the late poster, so the worker is still inside the job.
+export TMDB_TIMEOUT=400
 # The poster of the film whose import job a worker is killed in (check 5).
 SLOW_FILM=949
 export SMOKE_SLOW_POSTER=/t/p/w780/fakeHeat949.jpg
