@@ -180,7 +180,7 @@ last=$(field "$s" workers)
 pass "(5) worker $victim killed mid-import (SIGKILL): nothing written; $survivor queued the job again and finished it: 1 film, 1 translation, 1 poster"
 
 # --- health: nginx leaves out a replica that is gone --------------------------
-"$engine" stop -t 10 "${webs[1]}" >/dev/null
+"$engine" stop -t 10 "${webs[1]}" >/dev/null 2>&1
 for n in $(seq 8); do
     got=$(fetch gone$n "$base/films/the-matrix-1999/")
     expect_status 200 "$got" "/films/the-matrix-1999/ with replica B stopped"
