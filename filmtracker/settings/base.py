@@ -256,8 +256,9 @@ MEDIA_ROOT = env.path("MEDIA_ROOT", BASE_DIR / "media")
 # SERVE_MEDIA), or with a bucket its public address or a CDN's, e.g.
 # https://media.example.org/ (add that origin to CSP_IMAGE_ORIGINS).
 MEDIA_URL = env.str("MEDIA_URL", "/media/")
-# Serve uploaded media from Django itself, for hosts with no proxy in front
-# (Render). docker compose leaves it off: nginx serves /media/ from the volume.
+# Serve uploads from MEDIA_ROOT with Django itself, for a host with no proxy in
+# front and no bucket. docker compose leaves it off: nginx passes /media/ on
+# to the bucket.
 SERVE_MEDIA = env.bool("SERVE_MEDIA", False)
 # Uploads (posters, renditions, editors' images and documents) go to an
 # S3-compatible bucket when MEDIA_BUCKET names one, else to MEDIA_ROOT

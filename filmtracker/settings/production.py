@@ -81,7 +81,7 @@ STORAGES = {
 # --- HTTPS behind a proxy ---------------------------------------------------
 
 # The proxy terminates TLS and says so in X-Forwarded-Proto; it must overwrite
-# any value the client sent (docker/nginx.conf does).
+# any value the client sent (docker/nginx/default.conf does).
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env.bool("SECURE_SSL_REDIRECT", True)
 # One year, subdomains included: what hstspreload.org asks for.
