@@ -38,6 +38,8 @@ EDITOR_PERMISSIONS = [
     ("films", "change_genre"),
     ("reviews", "change_userfilm"),
     ("reviews", "delete_userfilm"),
+    ("reviews", "view_viewing"),
+    ("reviews", "delete_viewing"),
     ("wagtailimages", "add_image"),
     ("wagtailimages", "change_image"),
     ("wagtailimages", "choose_image"),

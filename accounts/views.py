@@ -3,14 +3,9 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 
+from reviews.diary_selectors import DIARY_PAGE_SIZE, diary_queryset, diary_years
 from reviews.models import UserFilm
-from reviews.selectors import (
-    DIARY_PAGE_SIZE,
-    diary_queryset,
-    diary_years,
-    userfilm_status_counts,
-    userfilms_for_profile,
-)
+from reviews.selectors import userfilm_status_counts, userfilms_for_profile
 
 PAGE_SIZE = 30
 
@@ -35,6 +30,7 @@ def profile(request, username):
             "status_counts": counts,
             "total": sum(n for _status, _label, n in counts),
             "page_obj": page,
+            "films": [userfilm.film for userfilm in page],  # the viewer's controls
             "query_string": f"status={status}" if status else "",
         },
     )

@@ -5,6 +5,7 @@ import time
 
 import psycopg
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.management import call_command
@@ -14,6 +15,7 @@ from wagtail.models import Collection
 
 from films.models import Film
 from films.posters import POSTER_SIZE, placeholder_poster_bytes
+from lists.models import List, ListEntry
 
 from .dataset import build_catalogue
 from .search_index import index_all_films
@@ -101,6 +103,31 @@ def attach_posters(*, count, log):
     log(f"{len(films)} posters")
 
 
+BENCH_LIST_SLUG = "bench-1000"
+BENCH_LIST_SIZE = 1_000
+
+
+def add_big_list(*, log):
+    """A public, ranked list of the 1,000 most popular films, by the first member.
+
+    Its page is a row of `make bench` (the heaviest list page: ten pages of
+    100 films, the first one requested, with posters and the owner's ratings).
+    """
+    owner = get_user_model().objects.order_by("pk").first()
+    film_list = List.objects.create(
+        owner=owner, title="The 1,000 most popular", slug=BENCH_LIST_SLUG, ranked=True
+    )
+    films = Film.objects.order_by("-popularity", "pk").values_list("pk", flat=True)
+    ListEntry.objects.bulk_create(
+        (
+            ListEntry(list=film_list, film_id=pk, position=position)
+            for position, pk in enumerate(films[:BENCH_LIST_SIZE], start=1)
+        ),
+        batch_size=1_000,
+    )
+    log(f"a list of {film_list.entries.count()} films")
+
+
 def build(*, seed, sizes, posters, log):
     started = time.monotonic()
 
@@ -114,6 +141,7 @@ def build(*, seed, sizes, posters, log):
     build_catalogue(seed=seed, sizes=sizes, log=step)
     step(f"search index: {index_all_films()} films")
     attach_posters(count=posters, log=step)
+    add_big_list(log=step)
     with connection.cursor() as cursor:
         # Fresh statistics and visibility map, as autovacuum would give a live site.
         cursor.execute("VACUUM ANALYZE")

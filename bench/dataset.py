@@ -21,7 +21,7 @@ from faker.providers.lorem.en_US import Provider as Lorem
 from faker.providers.person.en_US import Provider as Names
 
 from films.models import Credit, Film, Genre, Person
-from reviews.models import UserFilm
+from reviews.models import UserFilm, Viewing
 
 BENCH_PASSWORD = "bench-password"  # noqa: S105 - a throwaway local database
 GENRES = [
@@ -44,6 +44,7 @@ class Sizes:
     members: int = 2_000
     ratings: int = 200_000
     people: int = 30_000
+    viewings: int = 500_000
 
 
 def _zipf_cum_weights(n, s=1.0):  # people: a few actors are in many films
@@ -174,6 +175,27 @@ class Generator:
                 user += 1
         return rows
 
+    def viewings(self, popularity):
+        """Diary rows, members in turn (rewatches included), popular films most.
+
+        Dated over the three years before `now`; half rated, one in ten with
+        a note. Yields (id, user, film, watched_on, rating, note, created_at).
+        """
+        rng, sizes = self.rng, self.sizes
+        cum = list(itertools.accumulate(popularity))
+        film_ids = range(1, sizes.films + 1)
+        per_member, extra = divmod(sizes.viewings, sizes.members)
+        days = 3 * 365
+        pk = 0
+        for user in range(1, sizes.members + 1):
+            count = per_member + (1 if user <= extra else 0)
+            for film in rng.choices(film_ids, cum_weights=cum, k=count):
+                pk += 1
+                day = (self.now - timedelta(days=rng.randrange(days))).date()
+                rating = rng.randint(1, 10) if rng.random() < 0.5 else None
+                note = self.text(rng.randint(3, 12)) if rng.random() < 0.1 else ""
+                yield (pk, user, film, day, rating, note, self.now)
+
 
 def _copy(cursor, table, columns, rows):
     cols = ", ".join(f'"{c}"' for c in columns)
@@ -248,6 +270,14 @@ def build_catalogue(*, seed, sizes, log=print):
             ratings,
         )  # fmt: skip
         log(f"{len(ratings)} ratings and statuses")
-        for model in (Genre, Person, Film, Credit, User, EmailAddress, UserFilm):
+        _copy(
+            raw,
+            Viewing._meta.db_table,
+            ["id", "user_id", "film_id", "watched_on", "rating", "note", "created_at"],
+            gen.viewings([f[13] for f in films]),
+        )
+        log(f"{sizes.viewings} viewings")
+        models = (Genre, Person, Film, Credit, User, EmailAddress, UserFilm, Viewing)
+        for model in models:
             _reset_sequence(cursor, model._meta.db_table)
         _reset_sequence(cursor, film_genres_table)

@@ -13,11 +13,17 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, reverse
 
+from films.cache import films_changed
 from films.models import Film
+from lists.models import List
 
+from .build import BENCH_LIST_SLUG
 from .load import Server, run_wrk
 
 CEILING = "/healthz view (ceiling)"
+SITEMAP = "sitemap of the films"
+SITEMAP_PATH = "/sitemap-films.xml"  # its first page: up to 50,000 films
+SITEMAP_RENDER_RUNS = 5
 
 
 @dataclass
@@ -30,6 +36,8 @@ class Endpoint:
     queries: int | None = None
     status: int | None = None
     notes: list = field(default_factory=list)
+    # In the mixed run: not a 5 MB sitemap, which would drown the pages.
+    in_mix: bool = True
 
 
 def pick_targets():
@@ -52,7 +60,15 @@ def _api_path(name, **kwargs):
         return None
 
 
-def endpoints(film, word):
+def bench_list_path():
+    """The 1,000-film list's page; "" in a database built before lists existed
+    (its row then says "not available")."""
+    film_list = List.objects.filter(slug=BENCH_LIST_SLUG).select_related("owner")
+    film_list = film_list.first()
+    return film_list.get_absolute_url() if film_list else ""
+
+
+def endpoints(film, word, diarist=None, list_path=""):
     rows = [
         # A bare view behind every middleware (HEALTHZ_EARLY=false); signed
         # in, it also loads the session and the member (their language).
@@ -62,13 +78,22 @@ def endpoints(film, word):
         Endpoint("film page, anonymous", film.get_absolute_url()),
         Endpoint("film page, logged in", film.get_absolute_url(), logged_in=True),
         Endpoint("search", f"/search/?q={word}"),
+        # Served from the page cache between changes to the catalogue; its
+        # render without the cache is measured apart (sitemap_render).
+        Endpoint(SITEMAP, SITEMAP_PATH, in_mix=False),
     ]
     films_api = _api_path("film-list")
     detail_api = _api_path("film-detail", slug=film.slug) or _api_path(
         "film-detail", pk=film.pk
     )
+    rows.append(Endpoint("list page, 1,000 films", list_path))
     rows.append(Endpoint("films API list", films_api or ""))
     rows.append(Endpoint("film detail API", detail_api or ""))
+    if diarist:
+        # A member's diary (viewings newest first, by month) and the API's
+        # list of everyone's viewings, newest first.
+        rows.append(Endpoint("diary page", f"/users/{diarist}/diary/"))
+        rows.append(Endpoint("diary API list", _api_path("viewing-list") or ""))
     return rows
 
 
@@ -121,7 +146,7 @@ def drain(server):
 
 def measure(*, workers, duration, connections, log):
     film, member, word = pick_targets()
-    rows = endpoints(film, word)
+    rows = endpoints(film, word, diarist=member.username, list_path=bench_list_path())
     anon = Client(raise_request_exception=False, HTTP_HOST="127.0.0.1")
     member_client, cookie = session_cookie(member)
     for row in rows:
@@ -142,8 +167,33 @@ def measure(*, workers, duration, connections, log):
     return rows, film, member, word
 
 
+def sitemap_render(*, runs=SITEMAP_RENDER_RUNS):
+    """Milliseconds to render the films' sitemap (its first page) without the cache.
+
+    Each run first makes the cached copy stale, as adding or editing a film
+    does. Returns summary_stats of the runs plus `queries` (the last run's)
+    and `urls` (how many addresses the page holds).
+    """
+    client = Client(raise_request_exception=False, HTTP_HOST="127.0.0.1")
+    timings = []
+    for _ in range(runs):
+        films_changed(film_ids=[], catalogue=True)
+        with CaptureQueriesContext(connection) as ctx:
+            started = time.perf_counter()
+            response = client.get(SITEMAP_PATH)
+            timings.append((time.perf_counter() - started) * 1000)
+        if response.status_code != 200:
+            raise RuntimeError(f"{SITEMAP_PATH} answered {response.status_code}")
+    return {
+        **summary_stats(timings),
+        "max": max(timings),
+        "queries": len(ctx.captured_queries),
+        "urls": response.content.count(b"<url>"),
+    }
+
+
 def mixed_load(*, workers, duration, connections, rows, cookie):
-    paths = [r.path for r in rows if r.path and r.status == 200]
+    paths = [r.path for r in rows if r.path and r.status == 200 and r.in_mix]
     paths = [("@" + r.path) if r.logged_in else r.path for r in rows if r.path in paths]
     with Server(workers=workers, env=dict(os.environ)) as server:
         for path in paths:

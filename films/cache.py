@@ -22,15 +22,20 @@ def _token():
     return uuid.uuid4().hex[:16]
 
 
-def film_versions(*, film_ids):
-    """{film_id: version} for these films, creating versions that are missing."""
-    keys = {FILM_KEY.format(pk): pk for pk in film_ids}
+def versions(keys):
+    """{key: version} for these version keys, creating those that are missing."""
     found = cache.get_many(list(keys))
     missing = {key: _token() for key in keys if key not in found}
     if missing:
         cache.set_many(missing, VERSION_TIMEOUT)
         found.update(missing)
-    return {keys[key]: value for key, value in found.items()}
+    return found
+
+
+def film_versions(*, film_ids):
+    """{film_id: version} for these films, creating versions that are missing."""
+    keys = {FILM_KEY.format(pk): pk for pk in film_ids}
+    return {keys[key]: value for key, value in versions(keys).items()}
 
 
 def global_version(key):
@@ -71,9 +76,9 @@ def lookup(key, *, global_keys=()):
     """The entry under `key` if still valid (else None), and the versions seen.
 
     One round trip for the entry and the site-wide versions in `global_keys`,
-    one for the versions of its films. The versions seen are what a rebuild
-    stores (`store`): read *before* building, so a change during the build is
-    not stored as current.
+    one for the versions of its films and its own keys (see `store`). The
+    versions seen are what a rebuild stores (`store`): read *before*
+    building, so a change during the build is not stored as current.
     """
     found = cache.get_many([key, *global_keys])
     seen = {name: found.get(name) or global_version(name) for name in global_keys}
@@ -82,22 +87,27 @@ def lookup(key, *, global_keys=()):
         found.get(name) != version for name, version in entry["globals"].items()
     ):
         return None, seen
-    if film_versions(film_ids=entry["films"]) != entry["films"]:
+    expected = {FILM_KEY.format(pk): v for pk, v in entry["films"].items()}
+    expected.update(entry.get("keys", {}))
+    if versions(expected) != expected:
         return None, seen
     return entry, seen
 
 
-def store(key, *, value, film_ids, globals_seen, timeout):
+def store(key, *, value, film_ids, globals_seen, timeout, keys=()):
     """Store `value` with the versions it was built from.
 
     `globals_seen` are the site-wide versions it depends on, as `lookup` read
-    them before building. Film versions are read after, which leaves a window
-    of one render for a stale entry; the timeout bounds it.
+    them before building. Film versions, and those of `keys` (version keys of
+    something else the value shows, such as a member's diary), are read
+    after, which leaves a window of one render for a stale entry; the timeout
+    bounds it.
     """
     entry = {
         "value": value,
         "globals": globals_seen,
         "films": film_versions(film_ids=film_ids),
+        "keys": versions(keys),
     }
     cache.set(key, entry, timeout)
 

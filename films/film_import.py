@@ -12,10 +12,9 @@ no film, no image and no file. Members' UserFilm rows are never touched.
 """
 
 import logging
-from contextlib import contextmanager
 from functools import partial
 
-from django.db import DataError, IntegrityError, connection, transaction
+from django.db import DataError, IntegrityError, transaction
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
 from wagtail.search import index as search_index
@@ -25,21 +24,17 @@ from .film_import_rows import (
     film_fields_from_tmdb,
     film_translations_save,
 )
+from .film_poster import film_import_lock, poster_download
 from .genres import genre_names_english, genre_translations_add, genres_for_tmdb
 from .models import BASE_LANGUAGE, TRANSLATION_LANGUAGES, Film
 from .posters import (
-    InvalidPoster,
     poster_image_delete_if_unused,
     poster_image_discard,
-    poster_image_from_tmdb,
     poster_renditions_create,
 )
-from .tmdb import TMDBBadResponse, get_client, tmdb_language
+from .tmdb import get_client, tmdb_language
 
 log = logging.getLogger("films.services")
-
-# First key of the two-int PostgreSQL advisory locks: "FILM" in ASCII.
-_IMPORT_LOCK_NAMESPACE = 0x46494C4D
 
 
 class FilmImportFailed(Exception):
@@ -67,8 +62,14 @@ class AdultFilmRefused(Exception):
     )
 
 
-def film_import_from_tmdb(*, tmdb_id, client=None):
+def film_import_from_tmdb(*, tmdb_id, client=None, poster_later=False):
     """Create or update the one Film for `tmdb_id`; returns (film, created).
+
+    With `poster_later` the poster is not downloaded here: once the film is
+    committed a background job (films.tasks.film_poster_fetch_job) fetches it, and
+    until then pages show the film with the "no poster" placeholder. A bulk
+    import (Letterboxd) uses it, so a film costs two TMDB calls, not three,
+    and a poster that fails never costs the member their row.
 
     The film's own fields are always TMDB's English (`en-US`) text; the text
     in every other site language (Russian: `ru-RU`) is fetched in the same
@@ -88,7 +89,7 @@ def film_import_from_tmdb(*, tmdb_id, client=None):
     movies = movie_details_all(client=client, tmdb_id=tmdb_id)
     if movies[BASE_LANGUAGE].adult:
         raise AdultFilmRefused(tmdb_id)
-    return film_save_from_tmdb(client=client, movies=movies)
+    return film_save_from_tmdb(client=client, movies=movies, poster_later=poster_later)
 
 
 def movie_details_all(*, client, tmdb_id, fresh=False):
@@ -104,8 +105,10 @@ def movie_details_all(*, client, tmdb_id, fresh=False):
     }
 
 
-def film_save_from_tmdb(*, client, movies):
+def film_save_from_tmdb(*, client, movies, poster_later=False):
     """Save {site language: TMDBMovie} as one Film; returns (film, created).
+
+    `poster_later`: see film_import_from_tmdb.
 
     Raises FilmImportFailed when our database refuses the rows twice.
     """
@@ -114,7 +117,10 @@ def film_save_from_tmdb(*, client, movies):
     try:
         try:
             return _film_save_once(
-                client=client, movies=movies, genre_names=english_genres
+                client=client,
+                movies=movies,
+                genre_names=english_genres,
+                poster_later=poster_later,
             )
         except IntegrityError:
             # Another importer inserted this film (or a person, or the slug)
@@ -122,7 +128,10 @@ def film_save_from_tmdb(*, client, movies):
             # updates it.
             log.info("Import race on TMDB film %s; retrying once", movie.tmdb_id)
             return _film_save_once(
-                client=client, movies=movies, genre_names=english_genres
+                client=client,
+                movies=movies,
+                genre_names=english_genres,
+                poster_later=poster_later,
             )
     except (IntegrityError, DataError) as e:
         # Not a race: this film's data clashes with ours. One film must not
@@ -131,14 +140,15 @@ def film_save_from_tmdb(*, client, movies):
         raise FilmImportFailed(movie.tmdb_id) from e
 
 
-def _film_save_once(*, client, movies, genre_names):
+def _film_save_once(*, client, movies, genre_names, poster_later):
     movie = movies[BASE_LANGUAGE]
-    with _import_lock(movie.tmdb_id):
+    with film_import_lock(movie.tmdb_id):
         known = Film.objects.filter(tmdb_id=movie.tmdb_id).first()
         poster = None
-        if movie.poster_path and movie.poster_path != getattr(
+        new_poster = movie.poster_path and movie.poster_path != getattr(
             known, "tmdb_poster_path", ""
-        ):
+        )
+        if new_poster and not poster_later:
             poster = _poster_download(client=client, movie=movie)
         try:
             film, created, replaced = _film_write(
@@ -155,10 +165,20 @@ def _film_save_once(*, client, movies, genre_names):
             partial(poster_image_delete_if_unused, replaced, replaced_on=film),
             robust=True,
         )
+    if new_poster and poster_later:
+        transaction.on_commit(
+            partial(_poster_fetch_enqueue, film.pk, movie.poster_path), robust=True
+        )
     # The film's index entry was written by film.save(), before its
     # translations: index it again with them once they are committed.
     transaction.on_commit(partial(_film_reindex, film.pk), robust=True)
     return film, created
+
+
+def _poster_fetch_enqueue(film_id, poster_path):
+    from .tasks import film_poster_fetch_job
+
+    film_poster_fetch_job.enqueue(film_id=film_id, poster_path=poster_path)
 
 
 def _film_reindex(pk):
@@ -198,44 +218,10 @@ def _film_write(*, movies, poster, genre_names):
     return film, created, replaced
 
 
-@contextmanager
-def _import_lock(tmdb_id):
-    """One importer per TMDB id at a time (a PostgreSQL advisory lock).
-
-    Held from "is it here?" through the poster download to the commit, so
-    concurrent importers of one film download its poster once. Elsewhere the
-    unique tmdb_id (and the retry on IntegrityError) keeps one row.
-    """
-    if connection.vendor != "postgresql":
-        yield
-        return
-    key = [_IMPORT_LOCK_NAMESPACE, tmdb_id]
-    if connection.in_atomic_block:
-        # Called inside someone's transaction: hold the lock until it ends
-        # (a session lock could outlive a failed transaction).
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_xact_lock(%s, %s)", key)
-        yield
-        return
-    with connection.cursor() as cursor:
-        cursor.execute("SELECT pg_advisory_lock(%s, %s)", key)
-    try:
-        yield
-    finally:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT pg_advisory_unlock(%s, %s)", key)
-
-
 def _poster_download(*, client, movie):
-    image = client.download_poster(poster_path=movie.poster_path)
-    try:
-        return poster_image_from_tmdb(
-            title=film_fields_from_tmdb(movie)["title"],
-            tmdb_id=movie.tmdb_id,
-            content=image.content,
-        )
-    except InvalidPoster as e:
-        raise TMDBBadResponse(
-            f"TMDB poster {movie.poster_path} for film {movie.tmdb_id}: {e}",
-            http_status=200,
-        ) from e
+    return poster_download(
+        client=client,
+        title=film_fields_from_tmdb(movie)["title"],
+        tmdb_id=movie.tmdb_id,
+        poster_path=movie.poster_path,
+    )

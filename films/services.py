@@ -4,15 +4,8 @@ The public facade: the code lives in `films.film_import` (one film in),
 `films.film_import_rows` (TMDB records to rows) and `films.film_refresh`
 (re-syncing); import the names from here.
 
-`film_import_from_tmdb` is the one way a TMDB film enters the catalogue. It is
-idempotent (a second import updates the same row and keeps its slug) and safe
-under concurrency: on PostgreSQL an advisory lock per TMDB id serialises
-importers of the same film, so exactly one creates the row and downloads the
-poster while the others wait and then find it; everywhere the unique
-`tmdb_id` is the backstop (an IntegrityError means someone else won: we go
-round once more and update their row). The poster image is stored first and
-deleted again if the film's own transaction fails, so a failed import leaves
-no film, no image and no file. Members' UserFilm rows are never touched.
+`film_import_from_tmdb` is the one way a TMDB film enters the catalogue:
+idempotent and safe under concurrency (how: `films.film_import`).
 """
 
 from .film_import import AdultFilmRefused, FilmImportFailed, film_import_from_tmdb
@@ -22,6 +15,7 @@ from .film_import_rows import (
     film_translation_fields_from_tmdb,
     film_translations_save,
 )
+from .film_poster import film_poster_fetch
 from .film_refresh import (
     FilmRefreshResult,
     film_refresh_from_tmdb,
@@ -36,6 +30,7 @@ __all__ = [
     "FilmRefreshResult",
     "film_fields_from_tmdb",
     "film_import_from_tmdb",
+    "film_poster_fetch",
     "film_refresh_from_tmdb",
     "film_tmdb_changes",
     "film_translation_fields_from_tmdb",

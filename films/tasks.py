@@ -26,7 +26,7 @@ from django_tasks import task
 from jobs.retry import with_backoff
 
 from .models import Film
-from .services import film_import_from_tmdb, film_refresh_from_tmdb
+from .services import film_import_from_tmdb, film_poster_fetch, film_refresh_from_tmdb
 from .tmdb import TMDBUnavailable
 
 
@@ -43,6 +43,21 @@ def film_import(*, tmdb_id):
         what=f"Importing TMDB film {tmdb_id}",
     )
     return {"film": film.pk, "created": created}
+
+
+@task()
+def film_poster_fetch_job(*, film_id, poster_path):
+    """Fetch the poster an import left for later (see films.film_poster).
+
+    Returns {"attached": bool}: False when the film is gone or already has
+    it. Raises JobFailed when TMDB stays unavailable.
+    """
+    attached = with_backoff(
+        lambda: film_poster_fetch(film_id=film_id, poster_path=poster_path),
+        retry_on=TMDBUnavailable,
+        what=f"Fetching poster {poster_path} of film {film_id}",
+    )
+    return {"attached": attached}
 
 
 @task()

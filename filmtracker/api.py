@@ -14,10 +14,14 @@ from accounts.api.views import (
     TokenRefreshView,
     UserViewSet,
 )
+from exports.api.views import FullExportView, LetterboxdExportView
 from films.api.views import TMDBViewSet
 from filmtracker.rest import docs
 from filmtracker.rest import views as rest_views
 from filmtracker.rest.films import FilmViewSet
+from imports.api.views import ImportViewSet
+from lists.api.entries import ListEntryViewSet
+from lists.api.views import ListViewSet
 from reviews.api.diary import ViewingViewSet
 from reviews.api.views import ReviewViewSet
 
@@ -27,6 +31,11 @@ router.register("tmdb", TMDBViewSet, basename="tmdb")
 router.register("reviews", ReviewViewSet, basename="review")
 router.register("diary", ViewingViewSet, basename="viewing")
 router.register("users", UserViewSet, basename="user")
+router.register("imports", ImportViewSet, basename="import")
+router.register("lists", ListViewSet, basename="list")
+router.register(
+    r"lists/(?P<list_id>[0-9]+)/entries", ListEntryViewSet, basename="list-entry"
+)
 
 auth_urlpatterns = [
     path("token/", TokenObtainView.as_view(), name="token-obtain"),
@@ -34,8 +43,14 @@ auth_urlpatterns = [
     path("logout/", LogoutView.as_view(), name="token-logout"),
 ]
 
+export_urlpatterns = [
+    path("letterboxd/", LetterboxdExportView.as_view(), name="export-letterboxd"),
+    path("full/", FullExportView.as_view(), name="export-full"),
+]
+
 urlpatterns = [
     path("v1/auth/", include(auth_urlpatterns)),
+    path("v1/exports/", include(export_urlpatterns)),
     path("v1/", include(router.urls)),
     path("schema/", SpectacularAPIView.as_view(), name="schema"),
     # The split view serves Swagger UI's start-up script as a file, so the

@@ -27,13 +27,14 @@ from films.cache import film_cached
 from films.selectors import film_detail_queryset, film_get_by_slug
 from filmtracker.page_cache import cache_public_page
 from journal.selectors import articles_featuring
+from lists.selectors import film_public_lists, member_lists_for_film
+from reviews.diary_selectors import film_viewings_of_member
 from reviews.forms import UserFilmForm, ViewingForm
 from reviews.models import UserFilm
 from reviews.selectors import (
     REVIEWS_PAGE_SIZE,
     film_rating_histogram,
     film_reviews_queryset,
-    film_viewings_of_member,
     with_member_numbers,
 )
 from seo.previews import LD_REVIEWS, film_head_html
@@ -49,6 +50,7 @@ class FilmPage:
     review_count: int
     head: str = ""  # safe HTML: link preview tags and JSON-LD (seo/previews.py)
     journal: str = ""  # safe HTML: "In the journal", articles featuring the film
+    lists: str = ""  # safe HTML: "In N public lists", a few of them
 
 
 def page_number(raw):
@@ -96,8 +98,16 @@ def _build(*, slug, page, origin):
             "journal/includes/in_the_journal.html",
             {"articles": articles_featuring(film=film)},
         ),
+        lists=_lists_html(film),
     )
     return value, [film.pk]
+
+
+def _lists_html(film):
+    count, lists = film_public_lists(film=film)
+    return render_to_string(
+        "lists/includes/film_lists.html", {"count": count, "lists": lists}
+    )
 
 
 def _newest(reviews):
@@ -122,6 +132,9 @@ def film_detail(request, slug):
         if context["can_review"]:
             context["form"] = UserFilmForm(instance=own, user=request.user)
             context["viewing_form"] = ViewingForm(user=request.user)
+            context["own_lists"] = member_lists_for_film(
+                member=request.user, film=film_page.film_id
+            )
         context["own_viewings"] = film_viewings_of_member(
             user=request.user, film_id=film_page.film_id
         )

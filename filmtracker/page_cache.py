@@ -46,6 +46,7 @@ class Mark:
     film_ids: list
     catalogue: bool = False
     pages: bool = False
+    keys: tuple = ()  # version keys of what else it shows (films/cache.py)
 
     def global_keys(self):
         return [
@@ -55,32 +56,36 @@ class Mark:
         ]
 
 
-def cache_public_page(*, films_from, catalogue=False, pages=False):
+def cache_public_page(*, films_from, catalogue=False, pages=False, keys_from=None):
     """Let PageCacheMiddleware cache this view's pages for anonymous visitors.
 
     `films_from(response)` lists the ids of the films the page shows (the
     entry goes stale when any of them changes), or None to not store it.
     `catalogue=True` also keys the page on the catalogue version, for pages
     whose film list depends on what exists (search results); `pages=True` on
-    the editors' pages (the home page's own content).
+    the editors' pages (the home page's own content). `keys_from(response)`
+    lists more version keys the page depends on (strings, bumped with
+    `films.cache.versions_changed`), such as a member's diary.
     """
 
     def decorator(view):
         @wraps(view)
         def wrapped(request, *args, **kwargs):
-            return mark(view(request, *args, **kwargs), films_from, catalogue, pages)
+            response = view(request, *args, **kwargs)
+            return mark(response, films_from, catalogue, pages, keys_from)
 
         return wrapped
 
     return decorator
 
 
-def mark(response, films_from, catalogue=False, pages=False):
+def mark(response, films_from, catalogue=False, pages=False, keys_from=None):
     """Mark `response` for the page cache (also for Wagtail pages' `serve`)."""
     if response.status_code == 200:
         film_ids = films_from(response)
         if film_ids is not None:
-            response.page_cache = Mark(list(film_ids), catalogue, pages)
+            keys = tuple(keys_from(response)) if keys_from else ()
+            response.page_cache = Mark(list(film_ids), catalogue, pages, keys)
     return response
 
 
@@ -143,6 +148,7 @@ class PageCacheMiddleware:
                 film_ids=marked.film_ids,
                 globals_seen={name: seen[name] for name in marked.global_keys()},
                 timeout=PAGE_TIMEOUT,
+                keys=marked.keys,
             )
             response[HEADER] = "miss"
         return response

@@ -26,6 +26,8 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("accounts/", include("accounts.settings_urls")),
+    path("accounts/import/", include("imports.urls")),
+    path("accounts/", include("exports.urls")),
     path("accounts/", include("allauth.urls")),
     # films:import from films/, films:detail composed with the members' numbers.
     path(
@@ -34,6 +36,7 @@ urlpatterns = [
     ),
     path("films/", include("reviews.urls")),
     path("search/", include("search.urls")),
+    path("", include("lists.urls")),
     path("users/", include("accounts.urls")),
     path("api/", include("filmtracker.api")),
 ]

@@ -2,6 +2,8 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import blocks
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from lists.blocks import FeaturedListBlock
+
 
 class FeaturedFilmsBlock(blocks.StructBlock):
     heading = blocks.CharBlock(max_length=100, default=_("Featured films"))
@@ -29,4 +31,11 @@ class FeaturedFilmsBlock(blocks.StructBlock):
 
 class HomeBodyBlock(blocks.StreamBlock):
     featured_films = FeaturedFilmsBlock()
+    featured_list = FeaturedListBlock()
     paragraph = blocks.RichTextBlock(features=["bold", "italic", "link", "ol", "ul"])
+
+
+class StandardSectionsBlock(blocks.StreamBlock):
+    """Blocks under a standard page's text (its body stays rich text)."""
+
+    featured_list = FeaturedListBlock()

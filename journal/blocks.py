@@ -3,6 +3,8 @@ from wagtail import blocks
 from wagtail.images.blocks import ImageChooserBlock
 from wagtail.snippets.blocks import SnippetChooserBlock
 
+from lists.blocks import FeaturedListBlock
+
 
 def _film_with_numbers(film):
     """The chosen film again, with the members' numbers and its poster: live."""
@@ -57,3 +59,4 @@ class ArticleBodyBlock(blocks.StreamBlock):
     quote = QuoteBlock()
     film = FilmBlock()
     ratings = RatingsBlock()
+    film_list = FeaturedListBlock()

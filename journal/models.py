@@ -8,6 +8,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
+from home.models import LocalizedServeMixin
+
 from .blocks import ArticleBodyBlock
 
 INDEX_PAGE_SIZE = 12
@@ -15,8 +17,8 @@ INDEX_PAGE_SIZE = 12
 COVER_SHARE_RENDITION = "fill-1200x630|format-jpeg"
 
 
-class JournalIndexPage(Page):
-    """The journal: its published articles, newest first."""
+class JournalIndexPage(LocalizedServeMixin, Page):
+    """The journal: its published articles in the reader's language, newest first."""
 
     intro = RichTextField(_("intro"), blank=True)
 
@@ -46,7 +48,7 @@ class ArticleTag(TaggedItemBase):
     )
 
 
-class ArticlePage(Page):
+class ArticlePage(LocalizedServeMixin, Page):
     intro = models.CharField(_("intro"), max_length=255, blank=True)
     cover = models.ForeignKey(
         "wagtailimages.Image",

@@ -17,6 +17,7 @@ from .models import (
     RATING_MIN,
     UserFilm,
 )
+from .quick_services import TOGGLE_STATUSES
 from .services import review_status_chosen, review_validate, viewing_validate
 
 
@@ -193,3 +194,22 @@ class ViewingForm(forms.Form):
                     for message in messages:
                         self.add_error(field, message)
         return cleaned
+
+
+class QuickRateForm(forms.Form):
+    """The star widget without JavaScript: a stored rating 1-10, or "" to clear."""
+
+    rating = forms.TypedChoiceField(
+        choices=[("", _("No rating"))]
+        + [(str(r), stars_label(r)) for r in range(RATING_MIN, RATING_MAX + 1)],
+        coerce=int,
+        empty_value=None,
+        required=False,
+    )
+
+
+class QuickStatusForm(forms.Form):
+    """The Watched and Watchlist toggles without JavaScript."""
+
+    status = forms.ChoiceField(choices=[(s.value, s.label) for s in TOGGLE_STATUSES])
+    on = forms.TypedChoiceField(choices=[("1", "on"), ("0", "off")], coerce=int)

@@ -11,19 +11,17 @@ from django.db.models import (
     Avg,
     Case,
     Count,
-    Exists,
     ExpressionWrapper,
     F,
     IntegerField,
     OuterRef,
-    Q,
     Subquery,
     Value,
     When,
 )
-from django.db.models.functions import Coalesce, TruncMonth
+from django.db.models.functions import Coalesce
 
-from films.models import with_translation
+from films.models import Film, with_translation
 from films.selectors import poster_prefetch
 
 from .models import RATING_MAX, RATING_MIN, UserFilm, Viewing
@@ -177,10 +175,14 @@ def userfilm_status_counts(*, user):
 
 
 def userfilms_for_profile(*, user, status=None):
-    """A member's films grouped by status (profile order), newest first in each.
+    """A member's films grouped by status (profile order), in a stable order.
 
-    Film and poster (with its renditions) come along, so listing them costs
-    the same few queries however many films there are.
+    Watched films come by their latest viewing date, newest first (the entry's
+    own watch date without a logged viewing, then those with no date at all);
+    within that, and in the other groups, the last changed first, then the
+    newest entry. Each row has `last_watched` (a date or None). Film and
+    poster (with its renditions) come along, so listing them costs the same
+    few queries however many films there are.
     """
     rows = UserFilm.objects.filter(user=user)
     if status:
@@ -189,78 +191,41 @@ def userfilms_for_profile(*, user, status=None):
         *[When(status=s, then=Value(i)) for i, s in enumerate(STATUS_ORDER)],
         output_field=IntegerField(),
     )
+    latest_viewing = (
+        Viewing.objects.filter(user=OuterRef("user"), film=OuterRef("film"))
+        .order_by("-watched_on")
+        .values("watched_on")[:1]
+    )
+    last_watched = Coalesce(Subquery(latest_viewing), F("watched_on"))
+    watched_key = Case(
+        When(status=UserFilm.Status.WATCHED, then=F("last_watched")),
+        default=None,
+        output_field=models.DateField(),
+    )
     return with_translation(
         rows.select_related("film")
         .prefetch_related(poster_prefetch("film__poster"))
-        .annotate(group=group)
-        .order_by("group", "-updated_at", "-pk"),
+        .annotate(group=group, last_watched=last_watched)
+        .order_by(
+            "group",
+            watched_key.desc(nulls_last=True),
+            "-updated_at",
+            "-pk",
+        ),
         "film__translations",
     )
 
 
-DIARY_PAGE_SIZE = 30
+def film_member_numbers(*, film_id):
+    """with_member_numbers()' values for one film, a dict: `average_rating`
+    (1-10 float or None), `rating_count`, `watch_count`, `viewing_count`;
+    one query. What a one-click control sends back to update the page."""
+    return with_member_numbers(Film.objects.filter(pk=film_id)).values(
+        "average_rating", "rating_count", "watch_count", "viewing_count"
+    )[0]
 
 
-def with_rewatch(viewings):
-    """`viewings` (a Viewing queryset) annotated with `rewatch` (bool).
-
-    A rewatch is any viewing but the member's first of the film: first by
-    date, then by id for two on the same day.
-    """
-    earlier = Viewing.objects.filter(
-        user=OuterRef("user"), film=OuterRef("film")
-    ).filter(
-        Q(watched_on__lt=OuterRef("watched_on"))
-        | Q(watched_on=OuterRef("watched_on"), pk__lt=OuterRef("pk"))
-    )
-    return viewings.annotate(rewatch=Exists(earlier))
-
-
-def viewing_list_queryset():
-    """Viewings of active members with member, film and rewatch; newest first."""
-    return with_translation(
-        with_rewatch(Viewing.objects.filter(user__is_active=True))
-        .select_related("user", "film")
-        .order_by("-watched_on", "-pk"),
-        "film__translations",
-    )
-
-
-def film_viewings_of_member(*, user, film_id):
-    """`user`'s viewings of one film with `rewatch`, newest first (a list)."""
-    return list(
-        with_rewatch(Viewing.objects.filter(user=user, film_id=film_id)).order_by(
-            "-watched_on", "-pk"
-        )
-    )
-
-
-def diary_queryset(*, user, year=None):
-    """A member's diary: their viewings newest first, with film, poster, rewatch.
-
-    Each viewing also has `month` (the first day of its month, a date), to
-    group by.
-    `year` (int) keeps only that calendar year's viewings. The poster and its
-    renditions come along, so a page costs the same queries however long.
-    """
-    rows = Viewing.objects.filter(user=user)
-    if year is not None:
-        rows = rows.filter(watched_on__year=year)
-    return with_translation(
-        with_rewatch(rows)
-        .annotate(month=TruncMonth("watched_on"))
-        .select_related("film")
-        .prefetch_related(poster_prefetch("film__poster"))
-        .order_by("-watched_on", "-pk"),
-        "film__translations",
-    )
-
-
-def diary_years(*, user):
-    """The years `user` logged viewings in, newest first (ints); one query."""
-    return [
-        day.year
-        for day in Viewing.objects.filter(user=user).dates(
-            "watched_on", "year", order="DESC"
-        )
-    ]
+def own_entries(*, user, film_ids):
+    """{film id: `user`'s UserFilm} for those of `film_ids` they have; one query."""
+    rows = UserFilm.objects.filter(user=user, film_id__in=film_ids)
+    return {row.film_id: row for row in rows}

@@ -10,6 +10,9 @@ urlpatterns = [
     path("<slug:slug>/rating/delete/", views.userfilm_delete, name="delete"),
     path("<slug:slug>/reviews/rss/", feeds.film_reviews_feed, name="feed"),
     path("<slug:slug>/viewings/", views.viewing_add, name="viewing_add"),
+    # One-click stars and toggles without JavaScript (film page and cards).
+    path("<slug:slug>/rate/", views.quick_rate, name="quick_rate"),
+    path("<slug:slug>/status/", views.quick_status, name="quick_status"),
     path(
         "<slug:slug>/viewings/<int:pk>/delete/",
         views.viewing_remove,

@@ -7,18 +7,22 @@ asking to delete a review they don't have gets a 404.
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.utils.formats import date_format
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_http_methods
 
 from accounts.decorators import verified_member_required
 from films.models import Film
 from films.selectors import poster_prefetch
 
-from .forms import UserFilmForm, ViewingForm
+from .forms import QuickRateForm, QuickStatusForm, UserFilmForm, ViewingForm
 from .models import UserFilm, Viewing
+from .quick_services import review_rate, review_status_toggle
 from .services import review_delete, review_upsert, viewing_delete, viewing_log
 
 
@@ -115,3 +119,70 @@ def viewing_remove(request, slug, pk):
     viewing_delete(user=request.user, viewing_id=pk)
     messages.success(request, _("The viewing was removed."))
     return redirect(f"{film.get_absolute_url()}#your-viewings")
+
+
+def _back(request, film):
+    """Where a one-click form came from (its `next`), else the film page."""
+    target = request.POST.get("next", "")
+    if url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(target)
+    return redirect(f"{film.get_absolute_url()}#your-rating")
+
+
+def _refused(request, error):
+    for messages_ in error.message_dict.values():
+        for message in messages_:
+            messages.error(request, message)
+
+
+QUICK_STATUS_MESSAGES = {
+    ("watched", 1): gettext_lazy("%(film)s is marked as watched."),
+    ("watched", 0): gettext_lazy("%(film)s is marked as not watched."),
+    ("want", 1): gettext_lazy("%(film)s is on your watchlist."),
+    ("want", 0): gettext_lazy("%(film)s is off your watchlist."),
+}
+
+
+@verified_member_required
+@require_http_methods(["POST"])
+def quick_rate(request, slug):
+    """The star widget without JavaScript (PRG back to where it was)."""
+    film = _film(slug)
+    form = QuickRateForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Choose a rating from ½ to 5 stars."))
+        return _back(request, film)
+    rating = form.cleaned_data["rating"]
+    try:
+        review_rate(user=request.user, film=film, rating=rating)
+    except ValidationError as error:
+        _refused(request, error)
+    else:
+        if rating is None:
+            text = _("Your rating of %(film)s was cleared.")
+        else:
+            text = _("Your rating of %(film)s was saved.")
+        messages.success(request, text % {"film": film.display_title})
+    return _back(request, film)
+
+
+@verified_member_required
+@require_http_methods(["POST"])
+def quick_status(request, slug):
+    """The Watched and Watchlist toggles without JavaScript (PRG)."""
+    film = _film(slug)
+    form = QuickStatusForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Unknown status."))
+        return _back(request, film)
+    status, on = form.cleaned_data["status"], form.cleaned_data["on"]
+    try:
+        review_status_toggle(user=request.user, film=film, status=status, on=bool(on))
+    except ValidationError as error:
+        _refused(request, error)
+    else:
+        text = QUICK_STATUS_MESSAGES[(status, on)]
+        messages.success(request, text % {"film": film.display_title})
+    return _back(request, film)

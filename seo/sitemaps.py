@@ -1,21 +1,25 @@
-"""The sections of /sitemap.xml: editors' pages, films and members' profiles.
+"""The sections of /sitemap.xml: editors' pages, films, members' profiles, lists.
 
 Each section is one Django sitemap; the index (/sitemap.xml) lists them and
 Django splits a section into pages of `limit` URLs (50,000, the protocol's
 maximum), so a big catalogue simply adds `?p=2`, `?p=3`... to the index.
 Every section reads only the columns it prints, in one query per page, and
 answers the index's "latest change" with one aggregate query, whatever the
-number of rows.
+number of rows. Films and members are written by seo/urlset.py from their
+`rows` (Django's template takes a second per thousand addresses).
 """
 
 from django.contrib.auth import get_user_model
 from django.contrib.sitemaps import Sitemap
+from django.core.paginator import EmptyPage
 from django.db.models import Max
-from django.db.models.functions import Coalesce
-from django.urls import reverse
+from django.db.models.functions import Coalesce, TruncDate
 from wagtail.contrib.sitemaps import Sitemap as WagtailSitemap
 
 from films.models import Film
+from lists.selectors import list_public_queryset
+
+from .urlset import url_maker
 
 
 class PageSitemap(WagtailSitemap):
@@ -28,15 +32,28 @@ class PageSitemap(WagtailSitemap):
         return self.items().aggregate(latest=Max(changed))["latest"]
 
 
-class FilmSitemap(Sitemap):
+class RowSitemap(Sitemap):
+    """A section written from rows: `rows(offset=, limit=)` gives one page of
+    (path, lastmod date) pairs; `items()` is only counted (the index's pages)."""
+
+    def page_rows(self, page):
+        """Page `page` (1-based int) of `rows`; raises EmptyPage past the last."""
+        if page < 1:
+            raise EmptyPage(page)
+        rows = list(self.rows(offset=(page - 1) * self.limit, limit=self.limit))
+        if not rows and page > 1:
+            raise EmptyPage(page)
+        return rows
+
+
+class FilmSitemap(RowSitemap):
     def items(self):
-        return Film.objects.only("pk", "slug", "updated_at").order_by("pk")
+        return Film.objects.order_by("pk")
 
-    def location(self, film):
-        return film.get_absolute_url()
-
-    def lastmod(self, film):
-        return film.updated_at
+    def rows(self, *, offset, limit):
+        film_path = url_maker("films:detail")
+        films = Film.objects.order_by("pk").values_list("slug", TruncDate("updated_at"))
+        return [(film_path(slug), day) for slug, day in films[offset : offset + limit]]
 
     def get_latest_lastmod(self):
         return Film.objects.aggregate(latest=Max("updated_at"))["latest"]
@@ -47,22 +64,25 @@ def public_members():
     return get_user_model().objects.filter(is_active=True)
 
 
-class ProfileSitemap(Sitemap):
+class ProfileSitemap(RowSitemap):
     """Members' public profiles; lastmod is their newest rating or review."""
 
     def items(self):
-        return (
+        return public_members().order_by("pk")
+
+    def rows(self, *, offset, limit):
+        profile_path = url_maker("accounts:profile")
+        changed = Coalesce(Max("userfilms__updated_at"), "date_joined")
+        members = (
             public_members()
-            .annotate(changed=Max("userfilms__updated_at"))
-            .only("pk", "username", "date_joined")
+            .annotate(day=TruncDate(changed))
             .order_by("pk")
+            .values_list("username", "day")
         )
-
-    def location(self, member):
-        return reverse("accounts:profile", args=[member.username])
-
-    def lastmod(self, member):
-        return member.changed or member.date_joined
+        return [
+            (profile_path(username), day)
+            for username, day in members[offset : offset + limit]
+        ]
 
     def get_latest_lastmod(self):
         found = public_members().aggregate(
@@ -71,4 +91,30 @@ class ProfileSitemap(Sitemap):
         return max((d for d in found.values() if d is not None), default=None)
 
 
-SITEMAPS = {"pages": PageSitemap, "films": FilmSitemap, "members": ProfileSitemap}
+class ListSitemap(Sitemap):
+    """Members' public lists (lists/selectors.py: never unlisted or private)."""
+
+    def items(self):
+        return (
+            list_public_queryset()
+            .select_related("owner")
+            .only("pk", "slug", "updated_at", "owner__username")
+            .order_by("pk")
+        )
+
+    def location(self, film_list):
+        return film_list.get_absolute_url()
+
+    def lastmod(self, film_list):
+        return film_list.updated_at
+
+    def get_latest_lastmod(self):
+        return list_public_queryset().aggregate(latest=Max("updated_at"))["latest"]
+
+
+SITEMAPS = {
+    "pages": PageSitemap,
+    "films": FilmSitemap,
+    "members": ProfileSitemap,
+    "lists": ListSitemap,
+}

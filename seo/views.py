@@ -1,3 +1,5 @@
+from django.core.paginator import EmptyPage
+from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
@@ -6,7 +8,8 @@ from wagtail.contrib.sitemaps import views as wagtail_sitemap_views
 
 from filmtracker.page_cache import cache_public_page
 
-from .sitemaps import SITEMAPS
+from .sitemaps import SITEMAPS, RowSitemap
+from .urlset import urlset_xml
 
 # Crawlers come often; the page cache (filmtracker/page_cache.py) serves
 # them until a film is added or edited, or an editor publishes, and ten
@@ -28,9 +31,23 @@ def sitemap_index(request):
 @cache_control(public=True, max_age=SITEMAP_MAX_AGE)
 @_cached
 def sitemap_section(request, section):
-    return wagtail_sitemap_views.sitemap(
-        request, {section: SITEMAPS[section]}, section=section
+    sitemap = SITEMAPS[section]
+    if not issubclass(sitemap, RowSitemap):  # Wagtail's pages: a few hundred
+        return wagtail_sitemap_views.sitemap(
+            request, {section: sitemap}, section=section
+        )
+    raw = request.GET.get("p", "1")
+    try:
+        rows = sitemap().page_rows(int(raw) if raw.isascii() and raw.isdigit() else 0)
+    except EmptyPage as e:
+        raise Http404(f"No sitemap page {raw!r}") from e
+    origin = f"{request.scheme}://{request.get_host()}"
+    response = HttpResponse(
+        urlset_xml(rows, origin=origin), content_type="application/xml"
     )
+    # As Django's sitemap view: the sitemap itself is not a page to index.
+    response["X-Robots-Tag"] = "noindex, noodp, noarchive"
+    return response
 
 
 # Never changes between releases: a day in browsers and proxies.

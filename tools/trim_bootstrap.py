@@ -28,7 +28,15 @@ ROOT = Path(__file__).resolve().parents[1]
 PURGECSS = "purgecss@7.0.2"
 SOURCE = Path(bootstrap.__file__).parent / "static/bootstrap/css/bootstrap.min.css"
 TARGET = ROOT / "static/css/bootstrap.trimmed.min.css"
-PROJECT_APPS = ["accounts", "films", "filmtracker", "home", "reviews", "search"]
+PROJECT_APPS = [
+    "accounts",
+    "films",
+    "filmtracker",
+    "home",
+    "lists",
+    "reviews",
+    "search",
+]
 
 # Added at run time by bootstrap.bundle.js (collapse, dropdown, alert, tooltip).
 SAFELIST = {

@@ -6,8 +6,8 @@ import pytest
 
 from accounts.factories import UserFactory
 from films.factories import FilmFactory
+from reviews.diary_selectors import DIARY_PAGE_SIZE
 from reviews.models import Viewing
-from reviews.selectors import DIARY_PAGE_SIZE
 from reviews.services import viewing_log
 
 pytestmark = pytest.mark.django_db

@@ -1,5 +1,5 @@
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 
 import pytest
 from django.urls import reverse
@@ -10,6 +10,7 @@ from accounts.factories import UserFactory
 from films.factories import FilmFactory
 from reviews.factories import UserFilmFactory
 from reviews.models import UserFilm
+from reviews.services import viewing_log
 
 pytestmark = pytest.mark.django_db
 
@@ -73,6 +74,43 @@ def test_films_are_grouped_by_status_newest_first(client, shelf):
     assert "A masterpiece." in html
     assert 'aria-label="4.5 out of 5 stars"' in html
     assert "Someone else&#x27;s film" not in html
+
+
+def test_watched_films_come_by_their_latest_viewing_newest_first(client, member):
+    def watched(title, *days, updated_days_ago=0):
+        film = FilmFactory(title=title)
+        for day in days:
+            viewing_log(user=member, film=film, watched_on=day)
+        row = UserFilm.objects.get(user=member, film=film)
+        UserFilm.objects.filter(pk=row.pk).update(
+            updated_at=timezone.now() - timedelta(days=updated_days_ago)
+        )
+        return film
+
+    day = date(2024, 3, 1)
+    # Edited most recently, but watched longest ago.
+    watched("Old viewing", day - timedelta(days=300), updated_days_ago=0)
+    # First viewing long ago, a rewatch last week: the rewatch counts.
+    watched("Rewatched", day - timedelta(days=900), day, updated_days_ago=5)
+    watched("Same day, older entry", day - timedelta(days=10), updated_days_ago=9)
+    watched("Same day, newer entry", day - timedelta(days=10), updated_days_ago=2)
+    # A date kept on the entry (no viewing) and none at all.
+    UserFilmFactory(
+        user=member,
+        film=FilmFactory(title="Dated entry"),
+        status=S.WATCHED,
+        watched_on=day - timedelta(days=100),
+    )
+    UserFilmFactory(user=member, film=FilmFactory(title="Undated"), status=S.WATCHED)
+    response = client.get(profile_url(member), {"status": "watched"})
+    assert [title for _status, title in group_titles(response)] == [
+        "Rewatched",
+        "Same day, newer entry",
+        "Same day, older entry",
+        "Dated entry",
+        "Old viewing",
+        "Undated",
+    ]
 
 
 def test_counts_per_status(client, shelf):

@@ -7,7 +7,7 @@ from django.db import connection
 from bench.dataset import build_catalogue
 from bench.tests.test_dataset import SMALL
 from films.models import Film
-from reviews.models import UserFilm
+from reviews.models import UserFilm, Viewing
 from reviews.selectors import with_member_numbers
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
@@ -21,4 +21,5 @@ def test_small_catalogue_builds_into_the_migrated_schema():
     assert Film.objects.count() == SMALL.films
     assert get_user_model().objects.filter(is_active=True).count() == SMALL.members
     assert UserFilm.objects.count() == SMALL.ratings
+    assert Viewing.objects.count() == SMALL.viewings
     assert with_member_numbers(Film.objects.all()).filter(rating_count__gt=0).exists()

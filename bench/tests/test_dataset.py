@@ -2,7 +2,7 @@
 
 from bench.dataset import Generator, Sizes
 
-SMALL = Sizes(films=200, members=20, ratings=500, people=100)
+SMALL = Sizes(films=200, members=20, ratings=500, people=100, viewings=1_000)
 
 
 def _build(seed):
@@ -25,3 +25,13 @@ def test_sizes_and_uniqueness():
     assert len({(r[1], r[2]) for r in ratings}) == 500  # one row per member and film
     assert len({(c[0], c[1], c[2]) for c in credits}) == len(credits)
     assert all(r[3] is None or 1 <= r[3] <= 10 for r in ratings)
+
+
+def test_viewings_spread_over_every_member_with_rewatches():
+    gen = Generator(seed=7, sizes=SMALL)
+    _people, films, _genres, _credits = (list(gen.people()), *gen.films())
+    rows = list(gen.viewings([film[13] for film in films]))
+    assert len(rows) == SMALL.viewings
+    assert {row[1] for row in rows} == set(range(1, SMALL.members + 1))
+    assert len({(row[1], row[2]) for row in rows}) < len(rows)  # rewatches
+    assert all(row[4] is None or 1 <= row[4] <= 10 for row in rows)

@@ -2,7 +2,7 @@
 
 from bench.load import WrkResult
 from bench.report import _targets
-from bench.runner import CEILING, endpoints, format_table
+from bench.runner import CEILING, SITEMAP, endpoints, format_table
 
 
 class _Film:
@@ -46,3 +46,26 @@ def test_any_error_misses_the_zero_errors_target():
     assert targets[-1].endswith("(MISSED)")
     assert "site search p95 < 50 ms: not measured" in targets
     assert "(MISSED)" in targets[3]  # 60 ms is over 50 ms
+
+
+def test_the_diary_page_and_api_list_are_rows_when_a_diarist_is_given():
+    rows = {r.label: r.path for r in endpoints(_Film(), "film", diarist="bench00001")}
+    assert rows["diary page"] == "/users/bench00001/diary/"
+    assert rows["diary API list"] == "/api/v1/diary/"
+
+
+def test_the_sitemap_has_a_row_but_stays_out_of_the_mixed_run():
+    (row,) = [r for r in endpoints(_Film(), "film") if r.label == SITEMAP]
+    assert row.path == "/sitemap-films.xml"
+    assert row.in_mix is False
+
+
+def test_the_sitemap_target_is_its_median_render_under_a_second():
+    search = {"wagtail": {"p95": 40}, "raw": {"p95": 30}}
+    fast = {"urls": 50_000, "p50": 640.0, "max": 1100.0}
+    slow = {"urls": 50_000, "p50": 1200.0, "max": 1300.0}
+    assert "sitemap of 50000 films renders < 1000 ms: p50 640 ms (met)" in (
+        _targets(_rows({}), search, fast)
+    )
+    assert _targets(_rows({}), search, slow)[-2].endswith("(MISSED)")
+    assert _targets(_rows({}), search)[-2].endswith("not measured")

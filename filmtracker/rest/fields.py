@@ -55,3 +55,12 @@ class IdField(serializers.PrimaryKeyRelatedField):
         if not _is_json_integer(data):
             self.fail("incorrect_type", data_type=type(data).__name__)
         return super().to_internal_value(data)
+
+
+class StrictBooleanField(serializers.BooleanField):
+    """A BooleanField for JSON bodies: true or false only (not "yes", 1, "on")."""
+
+    def to_internal_value(self, data):
+        if not isinstance(data, bool):
+            self.fail("invalid", input=data)
+        return data

@@ -70,6 +70,14 @@ ERRORS = {
             "import_failed",
         ),
     ),
+    415: (
+        _("The body's media type is not one this operation takes."),
+        error_example(
+            "Unsupported media type",
+            'Unsupported media type "application/json" in request.',
+            "unsupported_media_type",
+        ),
+    ),
     429: (
         _("Too many requests; retry after the `Retry-After` header's seconds."),
         error_example(

@@ -1,14 +1,14 @@
 """Local development: DEBUG on; the debug toolbar only when DEBUG_TOOLBAR=true."""
 
 from .base import *  # noqa: F403
-from .base import INSTALLED_APPS, MIDDLEWARE, env
+from .base import DEBUG_GIVEN, DEBUG_TOOLBAR_ENABLED, INSTALLED_APPS, MIDDLEWARE
 
-DEBUG = env.bool("DEBUG", True)
+DEBUG = True if DEBUG_GIVEN is None else DEBUG_GIVEN
 INTERNAL_IPS = ["127.0.0.1"]
 
-# Off by default: expanded, it covered most of a phone's screen and took the
-# tap meant for the menu button. Asked for, it starts as a collapsed handle.
-DEBUG_TOOLBAR_ENABLED = env.bool("DEBUG_TOOLBAR", False)
+# DEBUG_TOOLBAR_ENABLED is off by default: expanded, the toolbar covered most
+# of a phone's screen and took the tap meant for the menu button. Asked for, it
+# starts as a collapsed handle.
 DEBUG_TOOLBAR_CONFIG = {"SHOW_COLLAPSED": True}
 
 try:

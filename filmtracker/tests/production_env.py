@@ -1,7 +1,9 @@
 """The environment the production settings are checked under (throwaway secrets)."""
 
+import importlib
 import os
 import secrets
+import sys
 
 
 def production_env():
@@ -20,3 +22,25 @@ def production_env():
         DEBUG="false",
     )
     return env
+
+
+def settings_fresh(name):
+    """The names a settings module (`filmtracker.settings.production`) defines,
+    run anew under the current environment, its base package included.
+
+    Settings read the environment when imported, and `production` takes most of
+    its values from `base`: both must be imported again, not found in
+    sys.modules. The modules the running tests use are put back afterwards.
+    """
+    prefix = "filmtracker.settings"
+    kept = {
+        key: module for key, module in sys.modules.items() if key.startswith(prefix)
+    }
+    for key in kept:
+        del sys.modules[key]
+    try:
+        return dict(vars(importlib.import_module(name)))
+    finally:
+        for key in [key for key in sys.modules if key.startswith(prefix)]:
+            del sys.modules[key]
+        sys.modules.update(kept)

@@ -1,7 +1,7 @@
 import pytest
 from environs import EnvError
 
-from filmtracker.settings.email_url import parse_email_url
+from filmtracker.settings.base.email_url_parser import parse_email_url
 
 SMTP = "django.core.mail.backends.smtp.EmailBackend"
 

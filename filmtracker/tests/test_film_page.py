@@ -180,10 +180,11 @@ def _film_with(n_reviews, *, poster=True):
 
 # Visitor: film with stats, poster, renditions, genres, credits+people,
 # histogram, review count, review page, the journal's references to the film
-# (no articles: no article query). A member adds session, user, their
-# own row and own viewings, the verified-email check and the navbar's two
-# permission queries.
-@pytest.mark.parametrize("signed_in, expected", [(False, 9), (True, 15)])
+# (no articles: no article query), the public lists holding it (one query,
+# lists/selectors.py). A member adds session, user, their own row and own
+# viewings, the verified-email check, the navbar's two permission queries
+# and their own lists for "Add to list…".
+@pytest.mark.parametrize("signed_in, expected", [(False, 10), (True, 17)])
 def test_film_page_query_count_does_not_grow_with_reviews(
     client, member, django_assert_num_queries, signed_in, expected
 ):
@@ -211,14 +212,15 @@ def test_member_page_reuses_the_shared_part_and_queries_only_their_own(
 ):
     """The film's details and reviews come from the cache once rendered:
     a member's view then costs their user, own row, own viewings,
-    verified-email check and the navbar's two permission queries (the session
+    verified-email check, their lists ("Add to list…") and the navbar's two
+    permission queries (the session
     is in the cache too), whatever the film holds."""
     for n in (5, 50):
         film = _film_with(n)
         UserFilmFactory(film=film, user=member, rating=8, comment="Mine")
         client.force_login(member)
         client.get(film.get_absolute_url())  # renders and caches the shared part
-        with django_assert_num_queries(6):
+        with django_assert_num_queries(7):
             html = client.get(film.get_absolute_url()).content.decode()
         assert text_of(html, "rating-count") == f"{n + 1} ratings"
         assert '<option value="4" selected>' in html  # their own row, fresh

@@ -17,11 +17,12 @@ pytestmark = pytest.mark.django_db
 # Queries of one page view: Wagtail's site and page lookups, the lists with the
 # site's numbers (one query each), posters and renditions (two per list), and
 # for members their session, user, own entry and own viewings. Film pages also
-# look up the journal's articles featuring the film (Wagtail's reference index).
+# look up the journal's articles featuring the film (Wagtail's reference index)
+# and the public lists holding it; members' film pages their own lists too.
 HOME = 12  # ... and the pages the home page links to (About)
 SEARCH = 8  # + the ranking: two backend matches, translated titles, rating counts
-FILM = 9  # + the journal's reference-index lookup
-FILM_MEMBER = 16
+FILM = 10  # + the journal's reference-index lookup, the public lists
+FILM_MEMBER = 18  # + their own lists ("Add to list…")
 PROFILE = 6
 
 

@@ -6,7 +6,6 @@ storage and logging, so a header dropped from production.py or base.py fails her
 What the settings do at start-up is in test_production_startup.py.
 """
 
-import runpy
 import subprocess
 import sys
 from pathlib import Path
@@ -16,7 +15,7 @@ from django.conf import settings as django_settings
 from django.test import override_settings
 
 from films.factories import FilmFactory
-from filmtracker.tests.production_env import production_env
+from filmtracker.tests.production_env import production_env, settings_fresh
 
 BASE_DIR = Path(__file__).resolve().parents[2]
 # What the test run keeps from its own settings: where data lives, not policy.
@@ -52,7 +51,7 @@ def production_settings(monkeypatch):
         monkeypatch.setenv(key, value)
     monkeypatch.delenv("SECURE_SSL_REDIRECT", raising=False)
     monkeypatch.delenv("SECURE_COOKIES", raising=False)
-    module = runpy.run_module("filmtracker.settings.production")
+    module = settings_fresh("filmtracker.settings.production")
     changed = {
         name: value
         for name, value in module.items()

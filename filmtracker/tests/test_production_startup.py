@@ -5,11 +5,10 @@ Each test runs `filmtracker.settings.production` (or base) afresh under
 """
 
 import os
-import runpy
 
 import pytest
 
-from filmtracker.tests.production_env import production_env
+from filmtracker.tests.production_env import production_env, settings_fresh
 
 
 def test_local_http_mode_drops_secure_cookies_and_the_prefix(monkeypatch):
@@ -18,7 +17,7 @@ def test_local_http_mode_drops_secure_cookies_and_the_prefix(monkeypatch):
     monkeypatch.setenv("SECURE_SSL_REDIRECT", "false")
     monkeypatch.setenv("SECURE_COOKIES", "false")
 
-    module = runpy.run_module("filmtracker.settings.production")
+    module = settings_fresh("filmtracker.settings.production")
 
     assert module["SECURE_SSL_REDIRECT"] is False
     assert module["SESSION_COOKIE_SECURE"] is False
@@ -28,12 +27,11 @@ def test_local_http_mode_drops_secure_cookies_and_the_prefix(monkeypatch):
     assert module["X_FRAME_OPTIONS"] == "DENY"
 
 
-@pytest.mark.filterwarnings("ignore:'filmtracker.settings.base' found:RuntimeWarning")
 def test_production_logs_json_lines_and_every_request(monkeypatch):
     for key, value in production_env().items():
         monkeypatch.setenv(key, value)
-    base = runpy.run_module("filmtracker.settings.base")["LOGGING"]
-    logging = runpy.run_module("filmtracker.settings.production")["LOGGING"]
+    base = settings_fresh("filmtracker.settings.base")["LOGGING"]
+    logging = settings_fresh("filmtracker.settings.production")["LOGGING"]
 
     console = logging["handlers"]["console"]
     assert logging["formatters"]["json"]["()"] == "filmtracker.logs.JsonFormatter"
@@ -50,7 +48,7 @@ def test_production_refuses_to_start_without_a_secret_key(monkeypatch):
     monkeypatch.delenv("SECRET_KEY")
 
     with pytest.raises(Exception, match="SECRET_KEY"):
-        runpy.run_module("filmtracker.settings.production")
+        settings_fresh("filmtracker.settings.production")
 
 
 def test_production_refuses_an_empty_secret_key(monkeypatch):
@@ -60,10 +58,9 @@ def test_production_refuses_an_empty_secret_key(monkeypatch):
     monkeypatch.setenv("SECRET_KEY_FILE", "/nonexistent/secret_key")
 
     with pytest.raises(Exception, match="SECRET_KEY"):
-        runpy.run_module("filmtracker.settings.production")
+        settings_fresh("filmtracker.settings.production")
 
 
-@pytest.mark.filterwarnings("ignore:'filmtracker.settings.base' found:RuntimeWarning")
 def test_an_empty_secret_key_is_read_from_the_key_file(monkeypatch, tmp_path):
     # docker compose: the entrypoint keeps the key in a file, and a command
     # run with `docker compose exec` (no entrypoint) must sign with it too.
@@ -74,11 +71,10 @@ def test_an_empty_secret_key_is_read_from_the_key_file(monkeypatch, tmp_path):
     monkeypatch.setenv("SECRET_KEY", "")
     monkeypatch.setenv("SECRET_KEY_FILE", str(path))
 
-    loaded = runpy.run_module("filmtracker.settings.production")
+    loaded = settings_fresh("filmtracker.settings.production")
     assert loaded["SECRET_KEY"] == "kept-in-the-state-volume"
 
 
-@pytest.mark.filterwarnings("ignore:'filmtracker.settings.base' found:RuntimeWarning")
 @pytest.mark.parametrize("cache_url", [None, "locmem://", "dummy://"])
 def test_production_refuses_to_start_without_a_shared_cache(monkeypatch, cache_url):
     for key, value in production_env().items():
@@ -89,17 +85,15 @@ def test_production_refuses_to_start_without_a_shared_cache(monkeypatch, cache_u
         monkeypatch.setenv("CACHE_URL", cache_url)
 
     with pytest.raises(Exception, match="CACHE_URL"):
-        runpy.run_module("filmtracker.settings.production")
+        settings_fresh("filmtracker.settings.production")
 
 
-# Running base.py again, fresh, is the point here.
-@pytest.mark.filterwarnings("ignore:'filmtracker.settings.base' found:RuntimeWarning")
 def test_redis_cache_url_selects_django_redis(monkeypatch):
     for key, value in production_env().items():
         monkeypatch.setenv(key, value)
     monkeypatch.setenv("CACHE_URL", "redis://redis:6379/0")
 
-    module = runpy.run_module("filmtracker.settings.base")
+    module = settings_fresh("filmtracker.settings.base")
 
     default = module["CACHES"]["default"]
     assert default["BACKEND"] == "filmtracker.cache_backend.ResilientRedisCache"

@@ -1,7 +1,6 @@
 """Settings for several replicas: media storage, database connections, X-Served-By."""
 
 import json
-import runpy
 import socket
 import subprocess
 import sys
@@ -25,18 +24,13 @@ BUCKET_ENV = {
 POSTGRES = {"ENGINE": "django.db.backends.postgresql", "NAME": "ft", "OPTIONS": {}}
 
 
-def load(module, monkeypatch, **env):
-    """Run a settings module afresh under production_env() plus `env`."""
-    for key, value in {**production_env(), **env}.items():
-        monkeypatch.setenv(key, value)
-    return runpy.run_module(module)
-
-
-def production(**env):
-    """Production's STORAGES and database, loaded in a fresh interpreter (its
-    `from .base import *` would reuse this process's base module)."""
+def settings_of(module, **env):
+    """A settings module's STORAGES and database, loaded in a fresh interpreter
+    under production_env() plus `env` (base/ reads the environment once, when
+    first imported)."""
     code = (
-        "import json; from filmtracker.settings import production as s; "
+        f"import json; from {module.rpartition('.')[0]} import "
+        f"{module.rpartition('.')[2]} as s; "
         "print(json.dumps({'storages': s.STORAGES, 'db': s.DATABASES['default']}, "
         "default=str))"
     )
@@ -51,21 +45,23 @@ def production(**env):
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
+def production(**env):
+    return settings_of("filmtracker.settings.production", **env)
+
+
 def test_without_a_bucket_uploads_stay_on_the_local_disk():
     assert media_storage(bucket="") == {
         "BACKEND": "django.core.files.storage.FileSystemStorage"
     }
 
 
-@pytest.mark.filterwarnings("ignore:'filmtracker.settings.base' found:RuntimeWarning")
-def test_the_bucket_settings_select_django_storages_s3_backend(monkeypatch):
-    for key in BUCKET_ENV:
-        monkeypatch.delenv(key, raising=False)
-    assert load("filmtracker.settings.base", monkeypatch)["STORAGES"]["default"] == {
+def test_the_bucket_settings_select_django_storages_s3_backend():
+    unset = dict.fromkeys(BUCKET_ENV, "")
+    assert settings_of("filmtracker.settings.base", **unset)["storages"]["default"] == {
         "BACKEND": "django.core.files.storage.FileSystemStorage"
     }
 
-    storages = load("filmtracker.settings.base", monkeypatch, **BUCKET_ENV)["STORAGES"]
+    storages = settings_of("filmtracker.settings.base", **BUCKET_ENV)["storages"]
 
     assert storages["default"] == {
         "BACKEND": "filmtracker.storage.BucketStorage",

@@ -23,9 +23,9 @@ SIZES = [5, 500]
 FILMS = 5
 # Session and user, Wagtail's site, the film's shared part (film with the
 # numbers, histogram, reviews count (none here, so no page query), genres,
-# credits, poster and renditions, the journal's reference-index lookup), the
-# member's own entry and own viewings.
-FILM_MEMBER = 15
+# credits, poster and renditions, the journal's reference-index lookup, the
+# public lists holding it), the member's own entry, own viewings and own lists.
+FILM_MEMBER = 17
 # The member, counts per status, the page count, the page, posters, renditions.
 PROFILE = 6
 # The member, their years, the page count, the page, posters, renditions.

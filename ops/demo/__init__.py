@@ -37,7 +37,7 @@ DEMO_MEMBERS = [
 DEMO_PASSWORD = "filmtracker-demo"  # noqa: S105 - published demo accounts
 FEATURED_COUNT = 6
 # Bump when the demo's code changes what it writes, so `make run` loads it again.
-DEMO_VERSION = "2"
+DEMO_VERSION = "3"
 
 
 def demo_catalogue_fingerprint(path=CATALOGUE_PATH):

@@ -1,10 +1,13 @@
-"""The demo's editors' pages, in English and Russian: home (with featured films)
-and About. The Russian pages are Wagtail translations of the English ones
-(wagtail.contrib.simple_translation makes the same copies in the admin)."""
+"""The demo's editors' pages, in English and Russian: home (with featured films),
+About and the journal (ops/demo/journal.py). The Russian pages are Wagtail
+translations of the English ones (wagtail.contrib.simple_translation makes the
+same copies in the admin)."""
 
 from wagtail.models import Locale, Page
 
 from home.models import HomePage, StandardPage
+
+from .journal import demo_journal_upsert
 
 TEXT = {
     "en": {
@@ -79,4 +82,5 @@ def demo_pages_upsert(featured):
             _home_fill(home.copy_for_translation(locale), text, featured)
         if about.get_translation_or_none(locale) is None:
             _about_fill(about.copy_for_translation(locale), text)
+    demo_journal_upsert(home, featured)
     return home

@@ -94,3 +94,29 @@ def test_editors_pages_come_in_both_languages_at_the_same_address(client):
     home_ru = client.get("/", HTTP_ACCEPT_LANGUAGE="ru").content.decode()
     assert "Находите фильмы, оценивайте их" in home_ru
     assert 'href="/about/"' in home_ru  # the home page links to About
+
+
+def test_the_demo_journal_comes_in_both_languages(client):
+    from films.factories import FilmFactory
+    from journal.models import ArticlePage
+    from ops.demo import demo_pages_upsert
+
+    film = FilmFactory(title="Stalker")
+    demo_pages_upsert([film])
+    demo_pages_upsert([film])  # idempotent
+    assert ArticlePage.objects.count() == 2
+    home = client.get("/", HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    assert 'href="/journal/"' in home  # the home page links to it
+    assert (
+        'href="/journal/"'
+        in client.get("/", HTTP_ACCEPT_LANGUAGE="ru").content.decode()
+    )
+    english = client.get("/journal/where-to-start/").content.decode()
+    russian = client.get(
+        "/journal/where-to-start/", HTTP_ACCEPT_LANGUAGE="ru"
+    ).content.decode()
+    assert "<h1>Where to start</h1>" in english
+    assert "<h1>С чего начать</h1>" in russian
+    assert film.get_absolute_url() in russian  # the film card
+    film_page = client.get(film.get_absolute_url(), HTTP_ACCEPT_LANGUAGE="ru")
+    assert "С чего начать" in film_page.content.decode()

@@ -26,8 +26,8 @@ from films.models import Film
 from films.years import VIEWING_YEAR_MIN
 from filmtracker.rest.fields import LimitedCharField
 from filmtracker.rest.openapi import error_example, error_responses
+from reviews.diary_selectors import viewing_list_queryset
 from reviews.models import NOTE_MAX_LENGTH, RATING_MAX, RATING_MIN, Viewing
-from reviews.selectors import viewing_list_queryset
 from reviews.services import viewing_delete, viewing_log
 
 from .filters import MAX_ID, IdFilter, StrictFilterSet

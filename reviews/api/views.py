@@ -21,6 +21,7 @@ from reviews.services import (
 from . import examples
 from .filters import ReviewFilter
 from .permissions import IsOwnerOrReadOnly
+from .quick import QuickActionsMixin
 from .serializers import (
     ReviewCreateSerializer,
     ReviewSerializer,
@@ -123,7 +124,7 @@ WRITE_ERRORS = {
         },
     ),
 )
-class ReviewViewSet(viewsets.ModelViewSet):
+class ReviewViewSet(QuickActionsMixin, viewsets.ModelViewSet):
     """Members' entries for films (UserFilm). Read: anyone. Write: your own."""
 
     serializer_class = ReviewSerializer

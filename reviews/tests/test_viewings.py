@@ -11,9 +11,10 @@ from accounts.factories import UserFactory
 from accounts.time_zones import member_today
 from films.factories import FilmFactory
 from films.years import VIEWING_YEAR_MIN
+from reviews.diary_selectors import film_viewings_of_member
 from reviews.factories import UserFilmFactory
 from reviews.models import NOTE_MAX_LENGTH, UserFilm, Viewing
-from reviews.selectors import film_viewings_of_member, with_member_numbers
+from reviews.selectors import with_member_numbers
 from reviews.services import viewing_delete, viewing_log
 
 pytestmark = pytest.mark.django_db

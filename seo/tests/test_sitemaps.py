@@ -4,6 +4,7 @@ from urllib.parse import urlsplit, urlunsplit
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
 from wagtail.models import PageViewRestriction
 
 from accounts.factories import UserFactory
@@ -52,6 +53,7 @@ def test_index_names_every_section_with_its_latest_change(client):
         "/sitemap-pages.xml",
         "/sitemap-films.xml",
         "/sitemap-members.xml",
+        "/sitemap-lists.xml",
     }
     lastmods = locations(client.get("/sitemap.xml"))
     assert lastmods["http://testserver/sitemap-films.xml"]
@@ -89,12 +91,24 @@ def test_sections_cost_the_same_queries_for_more_rows(client):
             assert client.get(url).status_code == 200
         return len(context)
 
+    def publish_page(n):
+        page = StandardPage(title=f"Page {n}", slug=f"page-{n}")
+        HomePage.objects.get().add_child(instance=page)
+        page.save_revision().publish()
+
     FilmFactory()
     UserFilmFactory()
-    urls = ["/sitemap.xml", "/sitemap-films.xml", "/sitemap-members.xml"]
+    publish_page(0)
+    urls = [
+        "/sitemap.xml",
+        "/sitemap-pages.xml",
+        "/sitemap-films.xml",
+        "/sitemap-members.xml",
+    ]
     before = [cost(url) for url in urls]
-    for _ in range(5):
+    for n in range(1, 6):
         UserFilmFactory()
+        publish_page(n)
     from django.core.cache import cache
 
     cache.clear()
@@ -131,3 +145,29 @@ def test_robots_disallows_private_areas_and_names_the_sitemap(client):
         assert f"Disallow: {area}" in text
     assert "Sitemap: http://testserver/sitemap.xml" in text
     assert "max-age" in response["Cache-Control"]
+
+
+def test_row_sections_spell_addresses_as_reverse_does(client):
+    from seo.urlset import url_maker
+
+    profile_path = url_maker("accounts:profile")
+    for username in ("anna", "анна", "a.b+c@d", "x_y-z"):
+        assert profile_path(username) == reverse("accounts:profile", args=[username])
+    UserFactory(username="анна")
+    UserFactory(username="a.b+c@d")
+    found = paths(client.get("/sitemap-members.xml"))
+    assert found == {
+        reverse("accounts:profile", args=["анна"]),
+        reverse("accounts:profile", args=["a.b+c@d"]),
+    }
+
+
+def test_a_page_past_the_end_or_not_a_number_is_not_found(client):
+    FilmFactory()
+    assert len(locations(client.get("/sitemap-films.xml?p=1"))) == 1
+    for page in ("2", "0", "-1", "x", "١"):
+        response = client.get(f"/sitemap-films.xml?p={page}")
+        assert response.status_code == 404, page
+    response = client.get("/sitemap-films.xml")
+    assert response["Content-Type"] == "application/xml"
+    assert response["X-Robots-Tag"] == "noindex, noodp, noarchive"

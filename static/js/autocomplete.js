@@ -6,6 +6,10 @@
  * suggestions, Enter opens the chosen film, Escape closes the list. Without
  * JavaScript, or when the endpoint is missing or failing, the box is a plain
  * search box that submits to the search page.
+ *
+ * With data-autocomplete-pick="<form id>", choosing a film puts its id in
+ * that form's `film` field and submits it (a list's "Add a film") instead of
+ * opening the film's page.
  */
 (function () {
     "use strict";
@@ -73,7 +77,12 @@
 
         function go(index) {
             var film = items[index];
-            if (film && film.url) {
+            var pick = document.getElementById(
+                input.getAttribute("data-autocomplete-pick") || "");
+            if (film && pick && pick.elements.film) {
+                pick.elements.film.value = film.id;
+                pick.submit();
+            } else if (film && film.url) {
                 window.location.assign(film.url);
             }
         }

@@ -10,7 +10,9 @@ from django.conf import settings
 from django.core import mail
 from django.test import Client
 from selenium.common.exceptions import WebDriverException
+from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
+from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as ec
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
@@ -191,3 +193,84 @@ def rate_film(browser, *, stars, status, comment):
     choose(browser, "status", status)
     fill(browser, comment=comment)
     submit(browser, ".userfilm-form")
+
+
+# --- one-click controls (reviews/includes/quick_controls.html) -------------------
+
+
+def rate_with_arrow_keys(browser, presses, within=".quick-controls-page"):
+    """Rate with the keyboard: focus the stars' radio group at "no rating" and
+    press the right arrow `presses` times (each press is one half star)."""
+    none = browser.find_element(
+        By.CSS_SELECTOR, f"{within} input[name=rating][value='']"
+    )
+    browser.execute_script(
+        "arguments[0].scrollIntoView({block: 'center', behavior: 'instant'});"
+        "arguments[0].focus();",
+        none,
+    )
+    keys = ActionChains(browser)
+    for _ in range(presses):
+        keys.send_keys(Keys.ARROW_RIGHT)
+    keys.perform()
+
+
+def quick_status(browser, within=".quick-controls-page"):
+    """The controls' live region, once it says something."""
+    region = f"{within} [data-quick-status]"
+    wait(browser).until(lambda b: b.find_element(By.CSS_SELECTOR, region).text)
+    return text_of(browser, region)
+
+
+# --- Wagtail admin --------------------------------------------------------------
+
+
+def admin_insert_block(browser, label, field="body"):
+    """Add a `label` block ("Film", "Quote"...) at the end of a StreamField."""
+    buttons = browser.find_elements(
+        By.CSS_SELECTOR, f"[data-contentpath='{field}'] button.c-sf-add-button"
+    )
+    click(browser, buttons[-1])
+    option = wait(browser).until(
+        ec.element_to_be_clickable(
+            (
+                By.XPATH,
+                "//*[@role='option' or contains(@class, 'w-combobox__option')]"
+                f"[normalize-space(.)='{label}']",
+            )
+        )
+    )
+    click(browser, option)
+
+
+def admin_choose(browser, button_text, item_text):
+    """Open the chooser whose button says `button_text` (the last one, the block
+    just added) and pick `item_text` from its modal."""
+    button = wait(browser).until(
+        ec.element_to_be_clickable(
+            (By.XPATH, f"(//button[normalize-space(.)='{button_text}'])[last()]")
+        )
+    )
+    click(browser, button)
+    choice = wait(browser).until(
+        ec.element_to_be_clickable(
+            (
+                By.XPATH,
+                f"//div[contains(@class, 'modal')]//a[contains(., '{item_text}')]",
+            )
+        )
+    )
+    click(browser, choice)
+    wait(browser).until(ec.invisibility_of_element_located((By.CSS_SELECTOR, ".modal")))
+
+
+def admin_publish(browser):
+    """Publish the page being edited (the footer's "Publish", behind its menu)."""
+    button = browser.find_element(By.CSS_SELECTOR, "button[name='action-publish']")
+    if not button.is_displayed():
+        toggle = browser.find_element(
+            By.CSS_SELECTOR, "footer [data-w-dropdown-target='toggle']"
+        )
+        click(browser, toggle)
+        wait(browser).until(ec.visibility_of(button))
+    leave_page(browser, lambda: click(browser, button))

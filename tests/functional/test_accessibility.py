@@ -143,6 +143,7 @@ def test_members_pages_have_no_wcag_violations(browser, catalogue, language):
         reverse("reviews:edit", args=[film.slug]),
         reverse("accounts:profile", args=[member.username]),
         reverse("accounts:diary", args=[member.username]),  # their own
+        reverse("account_export"),
         "/",
     ]
     audit(browser, paths, language)

@@ -1,4 +1,5 @@
-"""The permission matrix's table: every write route × what each role gets.
+"""The permission matrix's table: every write route (and every private read)
+× what each role gets.
 
 See test_permission_matrix.py for how a row is checked.
 """
@@ -9,13 +10,18 @@ from django.urls import reverse
 
 from accounts.factories import DEFAULT_PASSWORD
 
+from . import permission_routes_lists
 from .permission_world import (
     api,
+    diary_upload,
     film_form,
     film_imported,
     film_titled,
+    import_row_resolved,
+    import_row_url,
     own_account_gone,
     own_display_name,
+    own_import_done,
     own_rating_of_rated,
     own_review_of_unrated,
     own_viewing_of_unrated,
@@ -47,7 +53,51 @@ def review_url(world):
     return f"/api/v1/reviews/{world.review.pk}/"
 
 
+NOT_THEIRS = ["other", "editor", "superuser"]
+
 ROUTES = [
+    Route(
+        "API: import a Letterboxd export",
+        lambda w: api(w).post(
+            "/api/v1/imports/", {"file": diary_upload(w)}, format="multipart"
+        ),
+        {"anonymous": 401, "unverified": 403, **dict.fromkeys(VERIFIED, 202)},
+        own_import_done,
+        VERIFIED,
+    ),
+    Route(
+        "API: resolve a row of a Letterboxd import",
+        lambda w: api(w).post(
+            import_row_url(w, api=True), {"film": w.unrated.pk}, format="json"
+        ),
+        {
+            "anonymous": 401,
+            "unverified": 403,
+            "owner": 200,
+            **dict.fromkeys(NOT_THEIRS, 404),
+        },
+        import_row_resolved,
+        ["owner"],
+    ),
+    Route(
+        "Site: import a Letterboxd export",
+        lambda w: site(w).post(reverse("imports:upload"), {"file": diary_upload(w)}),
+        {"anonymous": LOGIN, "unverified": 403, **dict.fromkeys(VERIFIED, 302)},
+        own_import_done,
+        VERIFIED,
+    ),
+    Route(
+        "Site: resolve a row of a Letterboxd import",
+        lambda w: site(w).post(import_row_url(w, api=False), {"film": w.unrated.pk}),
+        {
+            "anonymous": LOGIN,
+            "unverified": 403,
+            "owner": 302,
+            **dict.fromkeys(NOT_THEIRS, 404),
+        },
+        import_row_resolved,
+        ["owner"],
+    ),
     Route(
         "API: create a review",
         lambda w: api(w).post(
@@ -105,6 +155,26 @@ ROUTES = [
         VERIFIED,
     ),
     Route(
+        "API: rate in one click",
+        lambda w: api(w).post(
+            "/api/v1/reviews/rate/", {"film": w.unrated.pk, "rating": 9}, format="json"
+        ),
+        {"anonymous": 401, "unverified": 403, **dict.fromkeys(VERIFIED, 200)},
+        own_review_of_unrated,
+        VERIFIED,
+    ),
+    Route(
+        "API: put a film on the watchlist in one click",
+        lambda w: api(w).post(
+            "/api/v1/reviews/status/",
+            {"film": w.unrated.pk, "status": "want", "on": True},
+            format="json",
+        ),
+        {"anonymous": 401, "unverified": 403, **dict.fromkeys(VERIFIED, 200)},
+        own_review_of_unrated,
+        VERIFIED,
+    ),
+    Route(
         "API: remove a viewing",
         lambda w: api(w).delete(f"/api/v1/diary/{w.viewing.pk}/"),
         {
@@ -133,11 +203,56 @@ ROUTES = [
         VERIFIED,
         needs_tmdb=True,
     ),
+    # Reads: everyone signed in gets their own export; nothing changes.
+    Route(
+        "API: export your history for Letterboxd",
+        lambda w: api(w).get("/api/v1/exports/letterboxd/"),
+        {"anonymous": 401, **dict.fromkeys(SIGNED_IN, 200)},
+    ),
+    Route(
+        "API: export everything of yours",
+        lambda w: api(w).get("/api/v1/exports/full/"),
+        {"anonymous": 401, **dict.fromkeys(SIGNED_IN, 200)},
+    ),
+    Route(
+        "Site: the export page",
+        lambda w: site(w).get(reverse("account_export")),
+        {"anonymous": LOGIN, **dict.fromkeys(SIGNED_IN, 200)},
+    ),
+    Route(
+        "Site: download your history for Letterboxd",
+        lambda w: site(w).get(reverse("account_export_letterboxd")),
+        {"anonymous": LOGIN, **dict.fromkeys(SIGNED_IN, 200)},
+    ),
+    Route(
+        "Site: download everything of yours",
+        lambda w: site(w).get(reverse("account_export_full")),
+        {"anonymous": LOGIN, **dict.fromkeys(SIGNED_IN, 200)},
+    ),
     Route(
         "Site: rate a film (the rating form)",
         lambda w: site(w).post(
             reverse("reviews:edit", args=[w.unrated.slug]),
             {"rating": "4.5", "status": "watched", "comment": "Good"},
+        ),
+        {"anonymous": LOGIN, "unverified": 403, **dict.fromkeys(VERIFIED, 302)},
+        own_review_of_unrated,
+        VERIFIED,
+    ),
+    Route(
+        "Site: rate in one click (no JavaScript)",
+        lambda w: site(w).post(
+            reverse("reviews:quick_rate", args=[w.unrated.slug]), {"rating": "9"}
+        ),
+        {"anonymous": LOGIN, "unverified": 403, **dict.fromkeys(VERIFIED, 302)},
+        own_review_of_unrated,
+        VERIFIED,
+    ),
+    Route(
+        "Site: Watched in one click (no JavaScript)",
+        lambda w: site(w).post(
+            reverse("reviews:quick_status", args=[w.unrated.slug]),
+            {"status": "watched", "on": "1"},
         ),
         {"anonymous": LOGIN, "unverified": 403, **dict.fromkeys(VERIFIED, 302)},
         own_review_of_unrated,
@@ -283,3 +398,5 @@ ROUTES = [
         ["editor", "superuser"],
     ),
 ]
+
+ROUTES += permission_routes_lists.routes(Route)

@@ -14,6 +14,9 @@ from rest_framework.test import APIClient
 
 from accounts.tokens import MemberRefreshToken
 from films.models import Film
+from imports.models import LetterboxdImport, LetterboxdRow
+from imports.testing import csv_text, csv_upload
+from lists.models import List, ListEntry
 from reviews.models import UserFilm, Viewing
 
 from .admin_forms import film_form_data
@@ -26,6 +29,10 @@ class World:
     unrated: Film  # a film nobody rated
     review: UserFilm  # owner's review of `rated`
     viewing: Viewing  # owner's viewing of `rated`
+    import_row: LetterboxdRow = None  # owner's ambiguous row; `unrated` a candidate
+    film_list: List = None  # owner's public list holding `rated`
+    list_entry: ListEntry = None  # that entry
+    private_list: List = None  # owner's private list (empty)
     actor: object = None
 
     @property
@@ -49,6 +56,20 @@ def snapshot():
         ),
         "viewings": set(
             Viewing.objects.values_list("pk", "user", "film", "watched_on", "rating")
+        ),
+        "imports": set(
+            LetterboxdImport.objects.values_list("pk", "owner", "status", "matched")
+        ),
+        "import_rows": set(
+            LetterboxdRow.objects.values_list("pk", "state", "film", "outcome")
+        ),
+        "lists": set(
+            List.objects.values_list(
+                "pk", "owner", "title", "slug", "description", "visibility", "ranked"
+            )
+        ),
+        "list_entries": set(
+            ListEntry.objects.values_list("pk", "list", "film", "position", "note")
         ),
     }
 
@@ -90,7 +111,32 @@ def userfilm_form(world, **changes):
     }
 
 
+def diary_upload(world):
+    """A one-row diary.csv naming the film nobody rated."""
+    row = {"Date": "2024-03-31", "Name": world.unrated.title, "Year": "2001"}
+    row |= {"Rating": "4", "Watched Date": "2024-03-31"}
+    return csv_upload("diary.csv", csv_text("diary.csv", [row]))
+
+
+def import_row_url(world, *, api):
+    row = world.import_row
+    prefix = "/api/v1/imports" if api else "/accounts/import"
+    return f"{prefix}/{row.letterboxd_import_id}/rows/{row.pk}/resolve/"
+
+
 # --- effects of allowed calls -------------------------------------------------
+
+
+def own_import_done(world, before, after):
+    mine = LetterboxdImport.objects.filter(owner=world.actor).latest("pk")
+    assert (mine.status, mine.matched, mine.created) == ("done", 1, 1)
+    assert UserFilm.objects.get(user=world.actor, film=world.unrated).rating == 8
+
+
+def import_row_resolved(world, before, after):
+    row = LetterboxdRow.objects.get(pk=world.import_row.pk)
+    assert (row.state, row.film) == ("matched", world.unrated)
+    assert UserFilm.objects.filter(user=world.actor, film=world.unrated).exists()
 
 
 def review_is(**values):

@@ -27,6 +27,8 @@ from accounts.factories import UserFactory
 from accounts.tokens import MemberRefreshToken
 from films.factories import FilmFactory, GenreFactory
 from filmtracker.wsgi import application
+from imports.models import LetterboxdImport, LetterboxdRow
+from lists.models import List, ListEntry
 from reviews.factories import UserFilmFactory
 from reviews.models import Viewing
 
@@ -39,6 +41,8 @@ OPERATIONS = [
     "POST /api/v1/diary/",
     "GET /api/v1/diary/{id}/",
     "DELETE /api/v1/diary/{id}/",
+    "GET /api/v1/exports/full/",
+    "GET /api/v1/exports/letterboxd/",
     "POST /api/v1/auth/logout/",
     "POST /api/v1/auth/token/",
     "POST /api/v1/auth/token/refresh/",
@@ -46,9 +50,24 @@ OPERATIONS = [
     "GET /api/v1/films/{id}/",
     "GET /api/v1/films/{id}/reviews/",
     "GET /api/v1/films/autocomplete/",
+    "GET /api/v1/lists/",
+    "POST /api/v1/lists/",
+    "GET /api/v1/lists/{id}/",
+    "PATCH /api/v1/lists/{id}/",
+    "DELETE /api/v1/lists/{id}/",
+    "GET /api/v1/lists/{list_id}/entries/",
+    "POST /api/v1/lists/{list_id}/entries/",
+    "GET /api/v1/lists/{list_id}/entries/{id}/",
+    "PATCH /api/v1/lists/{list_id}/entries/{id}/",
+    "DELETE /api/v1/lists/{list_id}/entries/{id}/",
     "POST /api/v1/films/import/",
+    "POST /api/v1/imports/",
+    "GET /api/v1/imports/{id}/",
+    "POST /api/v1/imports/{id}/rows/{row_id}/resolve/",
     "GET /api/v1/reviews/",
     "POST /api/v1/reviews/",
+    "POST /api/v1/reviews/rate/",
+    "POST /api/v1/reviews/status/",
     "GET /api/v1/reviews/{id}/",
     "PUT /api/v1/reviews/{id}/",
     "PATCH /api/v1/reviews/{id}/",
@@ -120,12 +139,40 @@ def catalogue(member, password):
         Viewing.objects.create(user=member, film=films[0], watched_on=date(2024, 1, 1)),
         Viewing.objects.create(user=other, film=films[1], watched_on=date(2023, 5, 2)),
     ]
+    mine = LetterboxdImport.objects.create(owner=member, filename="diary.csv")
+    row = LetterboxdRow.objects.create(
+        letterboxd_import=mine,
+        position=1,
+        source="diary",
+        line=2,
+        name=films[1].title,
+        state="ambiguous",
+        candidates=[{"film": films[1].pk, "tmdb_id": None, "title": "A", "year": 2001}],
+    )
+    LetterboxdImport.objects.filter(pk=mine.pk).update(status="done", total=1)
+    theirs = LetterboxdImport.objects.create(owner=other, filename="x.csv")
+    lists = [
+        List.objects.create(owner=member, title="Mine", slug="mine", ranked=True),
+        List.objects.create(owner=other, title="Theirs", slug="theirs"),
+        List.objects.create(
+            owner=other, title="Hidden", slug="hidden", visibility="private"
+        ),
+    ]
+    entries = [
+        ListEntry.objects.create(list=film_list, film=film, position=position)
+        for film_list in lists
+        for position, film in enumerate(films[:2], start=1)
+    ]
     return {
         "id": {
             "films": [film.pk for film in films],
             "reviews": [review.pk for review in reviews],
             "diary": [viewing.pk for viewing in viewings],
+            "imports": [mine.pk, theirs.pk],
+            "lists": [film_list.pk for film_list in lists],
         },
+        "rows": [{"id": mine.pk, "row_id": row.pk}],
+        "entries": [(entry.list_id, entry.pk) for entry in entries],
         "username": [member.username, other.username],
         "credentials": {"username": member.username, "password": password},
         "refresh": str(MemberRefreshToken.for_user(member)),
@@ -134,6 +181,12 @@ def catalogue(member, password):
 
 def known_path_parameters(operation, catalogue):
     """Path parameters naming objects that exist (generated ones rarely do)."""
+    if "{row_id}" in operation.path:
+        return catalogue["rows"]
+    if "{list_id}" in operation.path:
+        if "{id}" not in operation.path:
+            return [{"list_id": pk} for pk in catalogue["id"]["lists"]]
+        return [{"list_id": lst, "id": pk} for lst, pk in catalogue["entries"]]
     if "{id}" in operation.path:
         resource = operation.path.split("/")[3]
         return [{"id": pk} for pk in catalogue["id"][resource]]
@@ -161,6 +214,9 @@ def with_known_film(case_and_film):
     return case
 
 
+ENTRY_CREATE = "POST /api/v1/lists/{list_id}/entries/"
+
+
 def case_strategy(operation, catalogue):
     strategies = []
     for mode in (GenerationMode.POSITIVE, GenerationMode.NEGATIVE):
@@ -171,9 +227,15 @@ def case_strategy(operation, catalogue):
         strategies.append(
             operation.as_strategy(body=body, media_type="application/json")
         )
-    if operation.label == "POST /api/v1/reviews/":
+    if operation.label in ("POST /api/v1/reviews/", ENTRY_CREATE):
         films = st.sampled_from(catalogue["id"]["films"])
-        positive = operation.as_strategy(GenerationMode.POSITIVE)
+        # A film not yet in the member's own list, in that list.
+        kwargs = (
+            {"path_parameters": {"list_id": catalogue["id"]["lists"][0]}}
+            if operation.label == ENTRY_CREATE
+            else {}
+        )
+        positive = operation.as_strategy(GenerationMode.POSITIVE, **kwargs)
         strategies.append(st.tuples(positive, films).map(with_known_film))
     return st.one_of(strategies)
 

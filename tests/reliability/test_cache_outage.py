@@ -8,11 +8,9 @@ token endpoints and the site's login must still answer from the database.
 
 import os
 import re
-import runpy
 import socket
 import threading
 import time
-import warnings
 
 import pytest
 from django.test import override_settings
@@ -20,6 +18,8 @@ from drf_spectacular.generators import SchemaGenerator
 
 from films.factories import FilmFactory, GenreFactory
 from filmtracker import cache_backend
+from filmtracker.tests.production_env import settings_fresh
+from lists.services import list_create, list_entry_add
 from reviews.factories import UserFilmFactory
 
 pytestmark = pytest.mark.django_db
@@ -57,14 +57,11 @@ class HangingServer:
 
 
 def production_caches(url):
-    """CACHES as base.py builds them for CACHE_URL=`url`."""
+    """CACHES as the base settings build them for CACHE_URL=`url`."""
     saved = os.environ.get("CACHE_URL")
     os.environ["CACHE_URL"] = url
     try:
-        with warnings.catch_warnings():
-            # Running base.py again, fresh, is the point.
-            warnings.simplefilter("ignore", RuntimeWarning)
-            return runpy.run_module("filmtracker.settings.base")["CACHES"]
+        return settings_fresh("filmtracker.settings.base")["CACHES"]
     finally:
         if saved is None:
             del os.environ["CACHE_URL"]
@@ -106,7 +103,8 @@ def catalogue(member):
 def api_get_paths(film, member):
     """Every GET path of the API schema, with real ids and usernames."""
     schema = SchemaGenerator().get_schema(request=None, public=True)
-    values = {"id": str(film.pk), "username": member.username}
+    # A list id is a film id here: its answers (404 or 200) are fine, a 500 not.
+    values = {"id": str(film.pk), "list_id": str(film.pk), "username": member.username}
     for path, item in schema["paths"].items():
         if "get" in item:
             yield re.sub(r"\{(\w+)\}", lambda m: values[m.group(1)], path)
@@ -114,7 +112,12 @@ def api_get_paths(film, member):
 
 def test_pages_are_served_from_the_database(client, broken_cache, catalogue, member):
     film = catalogue[0]
+    # Its services bump cache versions: they must survive the outage too.
+    film_list = list_create(owner=member, title="Outage")
+    list_entry_add(user=member, list_id=film_list.pk, film=film)
     for path in [
+        film_list.get_absolute_url(),
+        f"/users/{member.username}/lists/",
         "/",
         film.get_absolute_url(),
         f"/search/?q={film.title.split()[0]}",

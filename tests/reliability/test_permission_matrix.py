@@ -19,6 +19,8 @@ from django.urls import reverse
 
 from accounts.factories import EditorFactory, SuperuserFactory, UserFactory
 from films.factories import FilmFactory
+from imports.models import LetterboxdImport, LetterboxdRow
+from lists.models import List, ListEntry
 from reviews.factories import UserFilmFactory
 from reviews.models import Viewing
 
@@ -42,8 +44,37 @@ def world():
     viewing = Viewing.objects.create(
         user=users["owner"], film=rated, watched_on=datetime.date(2024, 3, 31)
     )
+    owner_import = LetterboxdImport.objects.create(
+        owner=users["owner"], filename="diary.csv", status="done", total=1
+    )
+    import_row = LetterboxdRow.objects.create(
+        letterboxd_import=owner_import,
+        position=1,
+        source="diary",
+        line=2,
+        name="Unrated",
+        year=2001,
+        watched_on=datetime.date(2024, 3, 30),
+        state="ambiguous",
+        candidates=[{"film": unrated.pk, "tmdb_id": None, "title": "Unrated"}],
+    )
+    film_list = List.objects.create(
+        owner=users["owner"], title="Owner's list", slug="owners-list"
+    )
+    list_entry = ListEntry.objects.create(list=film_list, film=rated, position=1)
+    private_list = List.objects.create(
+        owner=users["owner"], title="Secret", slug="secret", visibility="private"
+    )
     return World(
-        users=users, rated=rated, unrated=unrated, review=review, viewing=viewing
+        users=users,
+        rated=rated,
+        unrated=unrated,
+        review=review,
+        viewing=viewing,
+        import_row=import_row,
+        film_list=film_list,
+        list_entry=list_entry,
+        private_list=private_list,
     )
 
 

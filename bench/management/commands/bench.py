@@ -19,6 +19,7 @@ class Command(BaseCommand):
         parser.add_argument("--members", type=int, default=Sizes.members)
         parser.add_argument("--ratings", type=int, default=Sizes.ratings)
         parser.add_argument("--people", type=int, default=Sizes.people)
+        parser.add_argument("--viewings", type=int, default=Sizes.viewings)
         parser.add_argument("--posters", type=int, default=1_000)
         parser.add_argument(
             "--reuse", action="store_true", help="Keep an existing bench database."
@@ -46,6 +47,7 @@ class Command(BaseCommand):
             members=opts["members"],
             ratings=opts["ratings"],
             people=opts["people"],
+            viewings=opts["viewings"],
         )
         if opts["reuse"] and database_exists():
             # The data stays; schema changes since it was built still apply.

@@ -1,0 +1,165 @@
+/*
+ * One-click stars, Watched and Watchlist (reviews/includes/quick_controls.html).
+ *
+ * Without JavaScript they are forms that post and come back. Here each choice
+ * goes to the API instead (/api/v1/reviews/rate/ and /status/, the session and
+ * its CSRF token) and the controls, the film page's numbers and a polite live
+ * region are updated in place. Clicking the chosen star again clears the
+ * rating; arrow keys move through the stars as in any radio group. Requests
+ * go one at a time per film, the latest choice last; the server's answer is
+ * what the controls then show.
+ */
+(function () {
+    "use strict";
+
+    function setup(root) {
+        var rateForm = root.querySelector("form.quick-rate");
+        var live = root.querySelector("[data-quick-status]");
+        var shown = root.querySelector("[data-quick-value]");
+        var film = Number(root.getAttribute("data-film"));
+        var token = rateForm.querySelector("input[name=csrfmiddlewaretoken]").value;
+        var checked = rateForm.querySelector("input[name=rating]:checked");
+        var current = checked ? checked.value : "";
+        var busy = false;
+        var queue = [];
+
+        root.classList.add("quick-js");
+
+        function text(name) {
+            return root.getAttribute("data-text-" + name) || "";
+        }
+
+        function say(message) {
+            live.textContent = "";
+            // A fresh text node, so the same message twice is announced twice.
+            window.setTimeout(function () { live.textContent = message; }, 50);
+        }
+
+        function showRating(value) {
+            current = value === null || value === undefined ? "" : String(value);
+            var radio = rateForm.querySelector('input[name=rating][value="' + current + '"]');
+            if (radio) {
+                radio.checked = true;
+            }
+            shown.textContent = current ? String(Number(current) / 2) : "";
+        }
+
+        function showStatus(status) {
+            root.querySelectorAll("[data-toggle-status]").forEach(function (button) {
+                var on = button.getAttribute("data-toggle-status") === status;
+                button.setAttribute("aria-pressed", on ? "true" : "false");
+                button.value = on ? "0" : "1";
+            });
+        }
+
+        function showNumbers(numbers) {
+            var box = document.querySelector('[data-film-numbers="' + film + '"]');
+            if (!box || !numbers) {
+                return;
+            }
+            box.querySelectorAll("[data-number]").forEach(function (node) {
+                var value = numbers[node.getAttribute("data-number")];
+                if (value !== undefined && value !== null && value !== "") {
+                    node.textContent = value;
+                }
+            });
+        }
+
+        function errorText(data) {
+            if (data && data.errors) {
+                for (var field in data.errors) {
+                    if (data.errors[field].length) {
+                        return data.errors[field][0];
+                    }
+                }
+            }
+            return (data && data.detail) || text("error");
+        }
+
+        function next() {
+            if (busy || !queue.length) {
+                return;
+            }
+            var job = queue.shift();
+            busy = true;
+            fetch(job.url, {
+                method: "POST",
+                credentials: "same-origin",
+                headers: {
+                    "Content-Type": "application/json",
+                    "Accept": "application/json",
+                    "X-CSRFToken": token
+                },
+                body: JSON.stringify(job.body)
+            }).then(function (response) {
+                return response.json().catch(function () { return null; }).then(function (data) {
+                    if (!response.ok || !data) {
+                        throw data;
+                    }
+                    var review = data.review;
+                    showRating(review ? review.rating : null);
+                    showStatus(review ? review.status : "");
+                    showNumbers(data.numbers);
+                    say(job.done);
+                });
+            }).catch(function (data) {
+                job.undo();
+                say(errorText(data));
+            }).then(function () {
+                busy = false;
+                next();
+            });
+        }
+
+        function send(url, body, done, undo) {
+            queue.push({url: url, body: body, done: done, undo: undo});
+            next();
+        }
+
+        function rate(value) {
+            var before = current;
+            showRating(value);
+            send(
+                root.getAttribute("data-api-rate"),
+                {film: film, rating: value ? Number(value) : null},
+                value ? text("rated") : text("cleared"),
+                function () { showRating(before); }
+            );
+        }
+
+        rateForm.addEventListener("click", function (event) {
+            var radio = event.target;
+            // Clicking the chosen star again (no change event follows) clears it.
+            if (radio.name === "rating" && radio.value && radio.value === current) {
+                rate("");
+            }
+        });
+        rateForm.addEventListener("change", function (event) {
+            if (event.target.name === "rating" && event.target.value !== current) {
+                rate(event.target.value);
+            }
+        });
+        rateForm.addEventListener("submit", function (event) {
+            event.preventDefault();
+        });
+
+        root.querySelectorAll("form.quick-toggle").forEach(function (form) {
+            form.addEventListener("submit", function (event) {
+                event.preventDefault();
+                var button = form.querySelector("[data-toggle-status]");
+                var status = button.getAttribute("data-toggle-status");
+                var on = button.value === "1";
+                send(
+                    root.getAttribute("data-api-status"),
+                    {film: film, status: status, on: on},
+                    text(status + "-" + (on ? "on" : "off")),
+                    function () {}
+                );
+            });
+        });
+    }
+
+    if (window.fetch) {
+        document.querySelectorAll("[data-quick]").forEach(setup);
+    }
+})();
