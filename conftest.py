@@ -6,8 +6,9 @@ from django.utils import translation
 from accounts.factories import DEFAULT_PASSWORD, EditorFactory, UserFactory
 from filmtracker.settings import base as base_settings
 
-# `fake_tmdb` (a loopback TMDB) and the autouse guard that keeps tests offline.
-pytest_plugins = ["films.testing.fixtures"]
+# `fake_tmdb` (a loopback TMDB), the autouse guard that keeps tests offline, and
+# `bucket` (a loopback S3-compatible server, filmtracker/testing_s3.py).
+pytest_plugins = ["films.testing.fixtures", "filmtracker.testing_s3"]
 
 
 @pytest.fixture(autouse=True)

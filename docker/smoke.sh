@@ -1,18 +1,25 @@
 #!/usr/bin/env bash
-# `make docker-smoke`: build the image, start the compose stack (web, worker,
-# proxy, db, redis), check that the site works through nginx and the worker
-# runs jobs, and tear it all down again, also when a check fails. Uses Docker
-# when a Docker engine answers, else podman (with podman-compose, or
+# `make docker-smoke`: build the images, start the compose stack (two web
+# replicas and two workers behind nginx, db, redis, the stand-in bucket and a
+# fake TMDB), check that the site works through nginx, that the replicas
+# agree with each other (imports, ratings, sessions, rate limits, a worker
+# killed mid-job), and tear it all down again, also when a check fails. Uses
+# Docker when a Docker engine answers, else podman (with podman-compose, or
 # `podman compose`).
+#
+# Each replica is also reached directly, at its container's address on the
+# compose network (curl --connect-to: same URL, same cookies), and names
+# itself in the X-Served-By header, which the checks compare.
 #
 # Environment: SMOKE_TIMEOUT (seconds to wait for the site, default 600),
 # SMOKE_IMAGE (tag to build, default filmtracker:smoke), SMOKE_KEEP_IMAGE=1 to
-# keep the built image afterwards.
+# keep the built images afterwards.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 SMOKE_TIMEOUT=${SMOKE_TIMEOUT:-600}
 IMAGE=${SMOKE_IMAGE:-filmtracker:smoke}
+S3_IMAGE=${IMAGE%%:*}-s3:${IMAGE##*:}
 PROJECT="ftsmoke$$"
 started=$(date +%s)
 checks=()
@@ -38,25 +45,40 @@ elif command -v podman >/dev/null 2>&1; then
 else
     fail "neither a Docker engine nor podman is available"
 fi
-compose+=(-p "$PROJECT" -f docker-compose.yml -f docker-compose.override.yml)
+compose+=(-p "$PROJECT" -f docker-compose.yml -f docker-compose.override.yml -f docker/compose.smoke.yml)
 say "engine: $engine, compose: ${compose[*]}"
 
 # --- the stack's settings: nothing from a developer's .env leaks in ----------
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-export FILMTRACKER_IMAGE="$IMAGE" HTTP_BIND=127.0.0.1 HTTP_PORT="$port"
+export FILMTRACKER_IMAGE="$IMAGE" FILMTRACKER_S3_IMAGE="$S3_IMAGE" HTTP_BIND=127.0.0.1 HTTP_PORT="$port"
+export WEB_REPLICAS=2 WORKER_REPLICAS=2 SERVED_BY_HEADER=true
+# The stand-in bucket (the s3 service) under its default settings.
+unset MEDIA_BUCKET MEDIA_BUCKET_ENDPOINT_URL MEDIA_BUCKET_REGION MEDIA_URL \
+    MEDIA_BUCKET_ACCESS_KEY_ID MEDIA_BUCKET_SECRET_ACCESS_KEY
+# Imports from the fake TMDB service; a lost worker's job is queued again fast.
+export TMDB_BASE_URL=http://tmdb:8765/3 TMDB_IMAGE_BASE_URL=http://tmdb:8765/t/p/
+export JOBS_HEARTBEAT_SECONDS=2 JOBS_WORKER_LOST_AFTER=10
+# Long enough to wait out the late poster, so the worker is still inside the job.
+export TMDB_TIMEOUT=400
+# The poster of the film whose import job a worker is killed in (check 5).
+SLOW_FILM=949
+export SMOKE_SLOW_POSTER=/t/p/w780/fakeHeat949.jpg
 export SECRET_KEY="" ALLOWED_HOSTS="localhost,127.0.0.1" CSRF_TRUSTED_ORIGINS=""
 export WAGTAILADMIN_BASE_URL="http://127.0.0.1:$port" SEED_DEMO=true
 export ADMIN_USERNAME=admin ADMIN_EMAIL=admin@localhost.invalid
 export ADMIN_PASSWORD="smoke-$(python3 -c 'import secrets; print(secrets.token_hex(8))')"
-export TMDB_API_TOKEN="" TMDB_API_KEY="" EMAIL_URL="consolemail://" LOG_LEVEL=INFO
+export TMDB_API_TOKEN="fake-tmdb-read-access-token" TMDB_API_KEY="" EMAIL_URL="consolemail://" LOG_LEVEL=INFO
 export POSTGRES_USER=filmtracker POSTGRES_DB=filmtracker
 export POSTGRES_PASSWORD="pg-$(python3 -c 'import secrets; print(secrets.token_hex(8))')"
 base="http://127.0.0.1:$port"
 tmp=$(mktemp -d)
 
-container() {  # the id of one service's container
-    "$engine" ps -a -q --filter "label=com.docker.compose.project=$PROJECT" \
-        --filter "label=com.docker.compose.service=$1" | head -n1 || true
+containers() {  # the names of a service's containers, in order
+    "$engine" ps -a --format '{{.Names}}' --filter "label=com.docker.compose.project=$PROJECT" \
+        --filter "label=com.docker.compose.service=$1" | sort || true
+}
+container() {  # one service's (first) container
+    containers "$1" | head -n1
 }
 
 teardown() {
@@ -69,7 +91,7 @@ teardown() {
     say "tearing down"
     "${compose[@]}" down -v >/dev/null 2>&1 || true
     if [[ ${SMOKE_KEEP_IMAGE:-0} != 1 ]]; then
-        "$engine" rmi "$IMAGE" >/dev/null 2>&1 || true
+        "$engine" rmi "$IMAGE" "$S3_IMAGE" >/dev/null 2>&1 || true
     fi
     rm -rf "$tmp"
     exit "$rc"
@@ -79,9 +101,19 @@ trap 'exit 130' INT TERM
 
 # --- build --------------------------------------------------------------------
 t0=$(date +%s)
-"${build[@]}" -t "$IMAGE" . >"$tmp/build.log" 2>&1 || { tail -n 60 "$tmp/build.log"; fail "image build"; }
-size=$("$engine" image inspect --format '{{.Size}}' "$IMAGE")
-pass "image $IMAGE built in $(($(date +%s) - t0))s, $((size / 1024 / 1024)) MB"
+if [[ ${SMOKE_BUILD:-1} == 0 ]] && "$engine" image inspect "$IMAGE" "$S3_IMAGE" >/dev/null 2>&1; then
+    say "SMOKE_BUILD=0: using the images built before"
+else
+    "${build[@]}" -t "$IMAGE" . >"$tmp/build.log" 2>&1 \
+        || { tail -n 60 "$tmp/build.log"; fail "image build"; }
+    size=$("$engine" image inspect --format '{{.Size}}' "$IMAGE")
+    pass "image $IMAGE built in $(($(date +%s) - t0))s, $((size / 1024 / 1024)) MB"
+
+    t0=$(date +%s)
+    "${build[@]}" -f docker/s3/Dockerfile -t "$S3_IMAGE" . >"$tmp/build-s3.log" 2>&1 \
+        || { tail -n 60 "$tmp/build-s3.log"; fail "stand-in bucket image build"; }
+    pass "stand-in bucket image $S3_IMAGE built in $(($(date +%s) - t0))s"
+fi
 
 user=$("$engine" image inspect --format '{{.Config.User}}' "$IMAGE")
 [[ -n $user && ${user%%:*} != root && ${user%%:*} != 0 ]] || fail "image user is '$user'"
@@ -102,10 +134,11 @@ t0=$(date +%s)
 say "stack up on $base, waiting for the site (at most ${SMOKE_TIMEOUT}s)"
 deadline=$((t0 + SMOKE_TIMEOUT))
 until curl -fsS -o /dev/null --max-time 5 "$base/healthz" 2>/dev/null; do
-    web=$(container web)
-    if [[ -n $web && $("$engine" inspect --format '{{.State.Status}}' "$web") == exited ]]; then
-        fail "the web container exited"
-    fi
+    for web in $(containers web); do
+        if [[ $("$engine" inspect --format '{{.State.Status}}' "$web") == exited ]]; then
+            fail "the web container $web exited"
+        fi
+    done
     (($(date +%s) < deadline)) || fail "the site did not answer within ${SMOKE_TIMEOUT}s"
     sleep 2
 done
@@ -155,9 +188,10 @@ media=$(grep -oE '/media/[^" ]+\.(jpg|jpeg|png|webp|avif)' "$tmp/film.html" "$tm
 if [[ -n $media ]]; then
     got=$(fetch media "$base$media")
     expect_status 200 "$got" "$media"
-    pass "poster $media served by nginx from the media volume"
+    has_header media "content-type: image/"
+    pass "poster $media served by nginx from the bucket"
 else
-    say "note: no /media/ image on the film page to check"
+    fail "no /media/ image on the film page or the home page"
 fi
 
 got=$(fetch admin "$base/admin/" -L)
@@ -232,5 +266,7 @@ pass "web container runs as uid $uid"
 grep -q '"logger": "filmtracker.request".*"request_id": "[0-9a-f]\{8,\}"' "$tmp/web.log" \
     || fail "no JSON request log line with a request id in the web container's output"
 pass "web logs JSON lines with request ids"
+
+source docker/smoke_replicas.sh
 
 say "all ${#checks[@]} checks passed in $(($(date +%s) - started))s"

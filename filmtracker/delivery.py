@@ -6,14 +6,16 @@ its mitigation of BREACH for pages that carry a CSRF token; only text is
 compressed (posters are already compressed, gzip would only cost CPU).
 
 Media: on hosts without a web server in front (Render, `SERVE_MEDIA=true`, and
-`make run`), Django serves /media/ itself. It does so here, before the session,
-locale and page-cache middleware, so a poster carries no `Vary: Cookie` or
+`make run`), Django serves /media/ itself from the local disk (never from a
+bucket: MEDIA_URL is then the bucket's own address). It does so here, before
+the session, locale and page-cache middleware, so a poster carries no `Vary: Cookie` or
 `Vary: Accept-Language` (one cached copy serves everyone) and gets a lifetime:
 Wagtail renditions never change under their name (a new poster is a new image
 with a new file name), so browsers and CDNs may keep them for a year.
 """
 
 from django.conf import settings
+from django.core.files.storage import FileSystemStorage, default_storage
 from django.middleware.gzip import GZipMiddleware
 from django.utils.cache import patch_cache_control
 from django.views.static import serve
@@ -46,7 +48,10 @@ class CompressionMiddleware(GZipMiddleware):
 
 
 def serves_media():
-    return bool(settings.DEBUG or settings.SERVE_MEDIA)
+    """True when Django serves MEDIA_URL: asked to, and the files are on this
+    host's disk. A bucket is read at its own address (MEDIA_URL points there)."""
+    local = isinstance(default_storage, FileSystemStorage)
+    return bool(settings.DEBUG or settings.SERVE_MEDIA) and local
 
 
 class MediaMiddleware:
@@ -64,7 +69,7 @@ class MediaMiddleware:
         name = path.removeprefix(self.prefix)
         if name.startswith("documents/") or request.method not in ("GET", "HEAD"):
             return self.get_response(request)
-        response = serve(request, name, document_root=settings.MEDIA_ROOT)
+        response = serve(request, name, document_root=default_storage.location)
         if response.status_code == 200:
             if name.startswith(RENDITION_PREFIX):
                 patch_cache_control(

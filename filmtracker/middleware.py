@@ -2,6 +2,7 @@
 
 import logging
 import re
+import socket
 import time
 import uuid
 
@@ -18,6 +19,28 @@ request_logger = logging.getLogger("filmtracker.request")
 # long, odd characters that could forge log lines) is replaced by our own.
 REQUEST_ID_RE = re.compile(r"^[A-Za-z0-9._-]{8,128}$")
 REQUEST_ID_HEADER = "X-Request-ID"
+
+
+SERVED_BY_HEADER = "X-Served-By"
+
+
+class ServedByMiddleware:
+    """With SERVED_BY_HEADER on, name the host (the container) that answered.
+
+    Several replicas behind one proxy look alike from outside; the compose
+    smoke test checks which one served each request by this header.
+    """
+
+    def __init__(self, get_response):
+        if not settings.SERVED_BY_HEADER:
+            raise MiddlewareNotUsed
+        self.get_response = get_response
+        self.host = socket.gethostname()
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        response[SERVED_BY_HEADER] = self.host
+        return response
 
 
 # Probes, answered before host checks and the HTTPS redirect.

@@ -12,6 +12,7 @@ every request, and misbehaves on demand:
 
 Standalone (what `make run TMDB=fake` starts):
     python -m films.testing.fake_tmdb --port 8765
+    python -m films.testing.fake_tmdb --slow-once /t/p/w780/x.jpg --slow-delay 60
 
 Standard library and Pillow only: no Django needed.
 """
@@ -198,8 +199,21 @@ def main(argv=None):
     parser.add_argument("--host", default="127.0.0.1")
     parser.add_argument("--port", type=int, default=8765)
     parser.add_argument("--quiet", action="store_true", help="do not log requests")
+    # The compose smoke test kills a worker while it waits on one of these.
+    parser.add_argument(
+        "--slow-once",
+        metavar="PATH",
+        action="append",
+        default=[],
+        help="answer the first request under PATH (e.g. /t/p/w780/x.jpg) late",
+    )
+    parser.add_argument(
+        "--slow-delay", type=float, default=30.0, help="seconds, for --slow-once"
+    )
     args = parser.parse_args(argv)
     fake = FakeTMDB(host=args.host, port=args.port, verbose=not args.quiet)
+    for path in args.slow_once:
+        fake.fail_next("slow", path=path, delay=args.slow_delay)
     print(f"Fake TMDB listening on {fake.url}", flush=True)
     print(
         f"Point FilmTracker at it: TMDB_BASE_URL={fake.api_url} "

@@ -15,13 +15,18 @@ from .base import (
     DATABASE_URL,
     DATABASES,
     DEPLOY_CONN_MAX_AGE,
+    DEPLOY_DB_POOL_MAX_SIZE,
+    DEPLOY_DB_POOL_TIMEOUT,
+    DEPLOY_DB_STATEMENT_TIMEOUT,
     DEPLOY_HSTS_SECONDS,
     DEPLOY_SECURE_COOKIES,
     DEPLOY_SSL_REDIRECT,
     INSTALLED_APPS,
     LOGGING,
     SECRET_KEY_GIVEN,
+    STORAGES,
 )
+from .database import production_database
 
 DEBUG = False
 # The benchmark's management command is for `make bench` (settings/bench.py).
@@ -43,16 +48,23 @@ if CACHE_URL.partition(":")[0] in {"", "locmem", "dummy"}:
         "not a per-process one"
     )
 
-# Persistent connections rather than psycopg's pool: gunicorn's sync workers
-# are one thread each, so each needs exactly one connection, kept across
-# requests (no connect per request) and checked before reuse after an idle
-# spell. A pool only pays off with threaded or async workers.
-DATABASES = copy.deepcopy(DATABASES)
-DATABASES["default"]["CONN_MAX_AGE"] = DEPLOY_CONN_MAX_AGE
-DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
+# Pooled connections and a statement timeout (settings/database.py): a query
+# that runs away is cancelled by PostgreSQL before gunicorn's worker timeout
+# (GUNICORN_TIMEOUT, 30 s) kills the worker and leaves it running on the server.
+DATABASES = {
+    "default": production_database(
+        DATABASES["default"],
+        pool_max_size=DEPLOY_DB_POOL_MAX_SIZE,
+        pool_timeout=DEPLOY_DB_POOL_TIMEOUT,
+        conn_max_age=DEPLOY_CONN_MAX_AGE,
+        timeout=DEPLOY_DB_STATEMENT_TIMEOUT,
+    )
+}
 
+# Uploads where base/ puts them (disk or bucket); static files hashed and
+# compressed by whitenoise.
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    **STORAGES,
     "staticfiles": {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
@@ -61,7 +73,7 @@ STORAGES = {
 # --- HTTPS behind a proxy ---------------------------------------------------
 
 # The proxy terminates TLS and says so in X-Forwarded-Proto; it must overwrite
-# any value the client sent (docker/nginx.conf does).
+# any value the client sent (docker/nginx/default.conf does).
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = DEPLOY_SSL_REDIRECT
 SECURE_HSTS_SECONDS = DEPLOY_HSTS_SECONDS

@@ -10,7 +10,7 @@ from accounts.factories import UserFactory
 from films.factories import FilmFactory
 
 GZIP = {"headers": {"accept-encoding": "gzip, deflate, br"}}
-NGINX_CONF = Path(__file__).resolve().parents[2] / "docker" / "nginx.conf"
+NGINX_CONF = Path(__file__).resolve().parents[2] / "docker" / "nginx" / "default.conf"
 
 
 def vary(response):

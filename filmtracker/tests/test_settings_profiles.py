@@ -1,4 +1,4 @@
-"""The debug toolbar loads in development only; production keeps connections."""
+"""The debug toolbar loads in development only; production pools connections."""
 
 import json
 import os
@@ -13,7 +13,8 @@ PROBE = (
     "'middleware': settings.MIDDLEWARE, 'debug': settings.DEBUG, "
     "'toolbar': getattr(settings, 'DEBUG_TOOLBAR_CONFIG', {}), "
     "'db': {k: settings.DATABASES['default'].get(k) "
-    "for k in ('CONN_MAX_AGE', 'CONN_HEALTH_CHECKS')}}))"
+    "for k in ('CONN_MAX_AGE', 'CONN_HEALTH_CHECKS')}, "
+    "'pool': settings.DATABASES['default']['OPTIONS'].get('pool')}))"
 )
 
 
@@ -59,9 +60,9 @@ def test_toolbar_is_not_in_production_even_when_installed():
     )
     assert loaded["debug"] is False
     assert not _has_toolbar(loaded)
-    # Persistent connections, checked before reuse (see production.py).
-    assert loaded["db"]["CONN_MAX_AGE"] > 0
-    assert loaded["db"]["CONN_HEALTH_CHECKS"] is True
+    # psycopg's pool in place of Django's persistent connections (database.py).
+    assert loaded["pool"]["max_size"] >= 1
+    assert loaded["db"]["CONN_MAX_AGE"] == 0
 
 
 def test_toolbar_is_in_development():

@@ -87,6 +87,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # X-Served-By on every response, probes and cached pages too (when on).
+    "filmtracker.middleware.ServedByMiddleware",
     # Answers /healthz before host checks and the HTTPS redirect, so probes that
     # speak plain HTTP to the container (Docker, Render) get their "ok".
     "filmtracker.middleware.HealthCheckMiddleware",
@@ -121,6 +123,11 @@ MIDDLEWARE = [
     # A film's former slugs (films.FilmSlug) redirect to its current address.
     "films.middleware.FilmAddressRedirectMiddleware",
 ]
+
+# Name the container that answered in an `X-Served-By` header
+# (ServedByMiddleware): the compose smoke test tells replicas apart by it. Off
+# by default: host names are nobody else's business.
+SERVED_BY_HEADER = env.bool("SERVED_BY_HEADER", False)
 
 # HealthCheckMiddleware answers /healthz before everything else (see there).
 # Off, /healthz is an ordinary view behind the whole stack: the benchmark's

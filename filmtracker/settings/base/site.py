@@ -1,5 +1,6 @@
 """Email, languages, static and media files, Wagtail, form rendering."""
 
+from ..storage import media_storage
 from .email_url_parser import parse_email_url
 from .environment import BASE_DIR, env
 
@@ -36,12 +37,31 @@ STATIC_URL = "/static/"
 # Files browsers ask for at the site's root (/favicon.ico), served by WhiteNoise.
 WHITENOISE_ROOT = BASE_DIR / "public"
 MEDIA_ROOT = env.path("MEDIA_ROOT", BASE_DIR / "media")
-MEDIA_URL = "/media/"
-# Serve uploaded media from Django itself, for hosts with no proxy in front
-# (Render). docker compose leaves it off: nginx serves /media/ from the volume.
+# Where browsers fetch uploads: our own /media/ (nginx, or Django with
+# SERVE_MEDIA), or with a bucket its public address or a CDN's, e.g.
+# https://media.example.org/ (add that origin to CSP_IMAGE_ORIGINS).
+MEDIA_URL = env.str("MEDIA_URL", "/media/")
+# Serve uploads from MEDIA_ROOT with Django itself, for a host with no proxy in
+# front and no bucket. docker compose leaves it off: nginx passes /media/ on
+# to the bucket.
 SERVE_MEDIA = env.bool("SERVE_MEDIA", False)
+# Uploads (posters, renditions, editors' images and documents) go to an
+# S3-compatible bucket when MEDIA_BUCKET names one, else to MEDIA_ROOT
+# (filmtracker/storage.py, README "Media in a bucket"). An empty endpoint is
+# AWS itself; empty keys leave boto3 to find credentials (an instance role).
+MEDIA_BUCKET = env.str("MEDIA_BUCKET", "")
+MEDIA_BUCKET_ENDPOINT_URL = env.str("MEDIA_BUCKET_ENDPOINT_URL", "")
+MEDIA_BUCKET_REGION = env.str("MEDIA_BUCKET_REGION", "")
+MEDIA_BUCKET_ACCESS_KEY_ID = env.str("MEDIA_BUCKET_ACCESS_KEY_ID", "")
+MEDIA_BUCKET_SECRET_ACCESS_KEY = env.str("MEDIA_BUCKET_SECRET_ACCESS_KEY", "")
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": media_storage(
+        bucket=MEDIA_BUCKET,
+        endpoint_url=MEDIA_BUCKET_ENDPOINT_URL,
+        region=MEDIA_BUCKET_REGION,
+        access_key_id=MEDIA_BUCKET_ACCESS_KEY_ID,
+        secret_access_key=MEDIA_BUCKET_SECRET_ACCESS_KEY,
+    ),
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 
@@ -62,6 +82,10 @@ WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 WAGTAILIMAGES_IMAGE_FORM_BASE = "films.image_forms.ImageForm"
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp", "avif"]
 WAGTAILDOCS_EXTENSIONS = ["csv", "pdf", "txt"]
+# Documents stream through Wagtail's view, which checks permissions, from
+# whichever storage holds them: never a redirect to the file's own address
+# (nginx refuses /media/documents/, a bucket keeps them private).
+WAGTAILDOCS_SERVE_METHOD = "serve_view"
 # Editors' pages in every site language (wagtail.contrib.simple_translation
 # makes a page's Russian copy). No language prefix in URLs: a page serves its
 # translation in the visitor's language (home/models.py), as the rest does.

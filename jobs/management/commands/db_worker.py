@@ -6,8 +6,10 @@ that lets other workers requeue this one's job if it dies mid-job.
 """
 
 import os
+import socket
 
 from django.utils.autoreload import DJANGO_AUTORELOAD_ENV
+from django.utils.crypto import get_random_string
 from django_tasks_db.management.commands import db_worker
 
 from filmtracker.db import db_wait_migrated
@@ -20,6 +22,14 @@ class Command(db_worker.Command):
         "machines, with PostgreSQL) may share it; a job whose worker dies is run "
         "again by another."
     )
+
+    def add_arguments(self, parser):
+        super().add_arguments(parser)
+        # The host's name in the id (the package's is random only): a job's
+        # `worker_ids` say which machine or container ran it. The random part
+        # keeps a restarted worker from passing as its dead predecessor.
+        host = socket.gethostname()[:40]
+        parser.set_defaults(worker_id=f"{host}-{get_random_string(12)}")
 
     def configure_logging(self, verbosity):
         # The package logs two lines per job at the default verbosity: noise

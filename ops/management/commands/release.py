@@ -53,6 +53,11 @@ class Command(BaseCommand):
 
     def handle(self, *args, no_seed, reseed_on_change, url, lock_timeout, **options):
         verbosity = options["verbosity"]
+        if connection.vendor == "postgresql":
+            # Production cancels statements after DB_STATEMENT_TIMEOUT; a
+            # migration building an index over a big table may take longer.
+            with connection.cursor() as cursor:
+                cursor.execute("SET statement_timeout = 0")
         try:
             with db_advisory_lock(name="filmtracker-release", timeout=lock_timeout):
                 if migrations_pending():
