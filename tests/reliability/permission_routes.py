@@ -10,26 +10,22 @@ from django.urls import reverse
 
 from accounts.factories import DEFAULT_PASSWORD
 
-from . import permission_routes_lists
+from . import (
+    permission_routes_admin,
+    permission_routes_imports,
+    permission_routes_lists,
+)
 from .permission_world import (
     api,
-    diary_upload,
-    film_form,
     film_imported,
-    film_titled,
-    import_row_resolved,
-    import_row_url,
     own_account_gone,
     own_display_name,
-    own_import_done,
     own_rating_of_rated,
     own_review_of_unrated,
     own_viewing_of_unrated,
     review_gone,
     review_is,
     site,
-    unrated_film_gone,
-    userfilm_form,
     viewing_gone,
 )
 
@@ -56,48 +52,6 @@ def review_url(world):
 NOT_THEIRS = ["other", "editor", "superuser"]
 
 ROUTES = [
-    Route(
-        "API: import a Letterboxd export",
-        lambda w: api(w).post(
-            "/api/v1/imports/", {"file": diary_upload(w)}, format="multipart"
-        ),
-        {"anonymous": 401, "unverified": 403, **dict.fromkeys(VERIFIED, 202)},
-        own_import_done,
-        VERIFIED,
-    ),
-    Route(
-        "API: resolve a row of a Letterboxd import",
-        lambda w: api(w).post(
-            import_row_url(w, api=True), {"film": w.unrated.pk}, format="json"
-        ),
-        {
-            "anonymous": 401,
-            "unverified": 403,
-            "owner": 200,
-            **dict.fromkeys(NOT_THEIRS, 404),
-        },
-        import_row_resolved,
-        ["owner"],
-    ),
-    Route(
-        "Site: import a Letterboxd export",
-        lambda w: site(w).post(reverse("imports:upload"), {"file": diary_upload(w)}),
-        {"anonymous": LOGIN, "unverified": 403, **dict.fromkeys(VERIFIED, 302)},
-        own_import_done,
-        VERIFIED,
-    ),
-    Route(
-        "Site: resolve a row of a Letterboxd import",
-        lambda w: site(w).post(import_row_url(w, api=False), {"film": w.unrated.pk}),
-        {
-            "anonymous": LOGIN,
-            "unverified": 403,
-            "owner": 302,
-            **dict.fromkeys(NOT_THEIRS, 404),
-        },
-        import_row_resolved,
-        ["owner"],
-    ),
     Route(
         "API: create a review",
         lambda w: api(w).post(
@@ -314,89 +268,8 @@ ROUTES = [
         VERIFIED,
         needs_tmdb=True,
     ),
-    Route(
-        "Admin: add a film from TMDB",
-        lambda w: site(w).post(reverse("films_tmdb_import"), {"tmdb_id": 603}),
-        {
-            **dict.fromkeys(["anonymous", "unverified", "owner", "other"], LOGIN),
-            "editor": 302,
-            "superuser": 302,
-        },
-        film_imported,
-        ["editor", "superuser"],
-        needs_tmdb=True,
-    ),
-    Route(
-        "Admin: add a film",
-        lambda w: site(w).post(
-            reverse("wagtailsnippets_films_film:add"),
-            {
-                **film_form(w, w.unrated, title="Hand-made", slug="hand-made"),
-                "tmdb_id": "",
-            },
-        ),
-        {
-            **dict.fromkeys(["anonymous", "unverified", "owner", "other"], LOGIN),
-            "editor": 302,
-            "superuser": 302,
-        },
-        film_titled("Hand-made"),
-        ["editor", "superuser"],
-    ),
-    Route(
-        "Admin: edit a film",
-        lambda w: site(w).post(
-            reverse("wagtailsnippets_films_film:edit", args=[w.rated.pk]),
-            film_form(w, w.rated, title="Renamed"),
-        ),
-        {
-            **dict.fromkeys(["anonymous", "unverified", "owner", "other"], LOGIN),
-            "editor": 302,
-            "superuser": 302,
-        },
-        film_titled("Renamed"),
-        ["editor", "superuser"],
-    ),
-    Route(
-        "Admin: delete a film nobody rated",
-        lambda w: site(w).post(
-            reverse("wagtailsnippets_films_film:delete", args=[w.unrated.pk])
-        ),
-        {
-            **dict.fromkeys(["anonymous", "unverified", "owner", "other"], LOGIN),
-            "editor": 302,
-            "superuser": 302,
-        },
-        unrated_film_gone,
-        ["editor", "superuser"],
-    ),
-    Route(
-        "Admin: edit a member's review",
-        lambda w: site(w).post(
-            reverse("reviews_userfilm_modeladmin_edit", args=[w.review.pk]),
-            userfilm_form(w, comment="Moderated"),
-        ),
-        {
-            **dict.fromkeys(["anonymous", "unverified", "owner", "other"], LOGIN),
-            "editor": 302,
-            "superuser": 302,
-        },
-        review_is(comment="Moderated"),
-        ["editor", "superuser"],
-    ),
-    Route(
-        "Admin: delete a member's review",
-        lambda w: site(w).post(
-            reverse("reviews_userfilm_modeladmin_delete", args=[w.review.pk])
-        ),
-        {
-            **dict.fromkeys(["anonymous", "unverified", "owner", "other"], LOGIN),
-            "editor": 302,
-            "superuser": 302,
-        },
-        review_gone,
-        ["editor", "superuser"],
-    ),
 ]
 
+ROUTES += permission_routes_admin.routes(Route)
+ROUTES += permission_routes_imports.routes(Route)
 ROUTES += permission_routes_lists.routes(Route)
