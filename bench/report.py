@@ -10,6 +10,8 @@ from django.core.management import call_command
 
 from . import runner
 from .search_latency import compare
+from .sitemap_timing import sitemap_render
+from .stats import summary_stats
 
 RESULTS_FILE = Path(settings.BASE_DIR) / ".bench" / "results.json"
 
@@ -112,9 +114,9 @@ def run_and_report(*, opts, out):
             cookie=cookie,
         )
     # A subset of rows (--only) is a quick look: no sitemap or search timings.
-    sitemap = None if only else runner.sitemap_render()
+    sitemap = None if only else sitemap_render()
     timings = {} if only else compare(seed=opts["seed"])
-    search = {k: runner.summary_stats(v) for k, v in timings.items()}
+    search = {k: summary_stats(v) for k, v in timings.items()}
 
     out.write("")
     out.write(f"Film page: {film.get_absolute_url()}  search: q={word}")

@@ -1,7 +1,6 @@
 """Measure the endpoints under load and print the one table (plus the extras)."""
 
 import os
-import statistics
 import time
 import urllib.request
 from dataclasses import dataclass, field
@@ -13,7 +12,6 @@ from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import NoReverseMatch, reverse
 
-from films.cache import films_changed
 from films.models import Film
 from lists.models import List
 
@@ -246,31 +244,6 @@ def measure(*, workers, duration, connections, log, only=()):
     return rows, film, member, word
 
 
-def sitemap_render(*, runs=SITEMAP_RENDER_RUNS):
-    """Milliseconds to render the films' sitemap (its first page) without the cache.
-
-    Each run first makes the cached copy stale, as adding or editing a film
-    does. Returns summary_stats of the runs plus `queries` (the last run's)
-    and `urls` (how many addresses the page holds).
-    """
-    client = Client(raise_request_exception=False, HTTP_HOST="127.0.0.1")
-    timings = []
-    for _ in range(runs):
-        films_changed(film_ids=[], catalogue=True)
-        with CaptureQueriesContext(connection) as ctx:
-            started = time.perf_counter()
-            response = client.get(SITEMAP_PATH)
-            timings.append((time.perf_counter() - started) * 1000)
-        if response.status_code != 200:
-            raise RuntimeError(f"{SITEMAP_PATH} answered {response.status_code}")
-    return {
-        **summary_stats(timings),
-        "max": max(timings),
-        "queries": len(ctx.captured_queries),
-        "urls": response.content.count(b"<url>"),
-    }
-
-
 def mixed_load(*, workers, duration, connections, rows, cookie):
     # The site's traffic: visitors and members, not the editors' admin, nor the
     # 5 MB sitemap.
@@ -294,12 +267,6 @@ def mixed_load(*, workers, duration, connections, rows, cookie):
         )
 
 
-def percentile(values, pct):
-    ordered = sorted(values)
-    index = max(0, min(len(ordered) - 1, round(pct / 100 * len(ordered)) - 1))
-    return ordered[index]
-
-
 def format_table(rows):
     ceiling = next((r.result for r in rows if r.label == CEILING), None)
     header = (
@@ -320,11 +287,3 @@ def format_table(rows):
             f"{ratio:>11}"
         )
     return "\n".join(lines)
-
-
-def summary_stats(values):
-    return {
-        "p50": statistics.median(values),
-        "p95": percentile(values, 95),
-        "n": len(values),
-    }

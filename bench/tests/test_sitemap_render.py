@@ -2,7 +2,7 @@
 
 import pytest
 
-from bench.runner import sitemap_render
+from bench.sitemap_timing import sitemap_render
 from films.factories import FilmFactory
 
 pytestmark = pytest.mark.django_db
