@@ -18,7 +18,10 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from lists.models import MAX_LISTS
+
 from .csv_rows import ExportInvalid, Problem, Record, records_from_csv, source_of_csv
+from .list_files import ListFile, is_list_file, list_file_read
 from .models import LetterboxdRow
 
 Source = LetterboxdRow.Source
@@ -35,7 +38,6 @@ NOT_NEEDED = {
     "orphaned": gettext_noop("Orphaned entries are not imported."),
 }
 NOT_LETTERBOXD = gettext_noop("Not a file of a Letterboxd export.")
-LISTS_NOT_YET = gettext_noop("Lists are not imported yet.")
 LISTS_DIRECTORY = "lists"
 
 
@@ -46,6 +48,7 @@ class Export:
     records: list[Record] = field(default_factory=list)
     ignored: list[dict] = field(default_factory=list)  # {"file", "reason"}
     problems: list[Problem] = field(default_factory=list)
+    lists: list[ListFile] = field(default_factory=list)
 
 
 def _upload_size(upload):
@@ -70,15 +73,17 @@ def _text(path, content):
         ) from e
 
 
-def lists_file_read(path, text):
-    """The hook for `lists/<name>.csv` (Letterboxd's list export v7).
-
-    Lists are not imported until FilmTracker has lists: the file is reported
-    as ignored. The lists app's importer takes over here (the file's first
-    line is `Letterboxd list export v7`, then the list's own row, a blank line
-    and `Position, Name, Year, URL, Description` rows).
-    """
-    return {"file": path, "reason": LISTS_NOT_YET}
+def _add_list(export, *, path, text):
+    """A `lists/<name>.csv` into the export (imports.list_files reads it)."""
+    if len(export.lists) >= MAX_LISTS:
+        reason = _(
+            "A member has at most %(max)d lists: this list file was not imported."
+        ) % {"max": MAX_LISTS}
+        export.ignored.append({"file": path, "reason": reason})
+        return
+    list_file = list_file_read(path, text)
+    export.lists.append(list_file)
+    export.problems += list_file.problems
 
 
 def _add_csv(export, *, source, path, content):
@@ -104,7 +109,8 @@ def _zip_paths(infos):
     names = {info: info.filename.replace("\\", "/").lstrip("/") for info in infos}
     tops = {name.split("/", 1)[0] for name in names.values()}
     at_root = any("/" not in name for name in names.values())
-    if len(tops) == 1 and not at_root:
+    # (Not `lists/` itself: an export of nothing but lists.)
+    if len(tops) == 1 and not at_root and tops != {LISTS_DIRECTORY}:
         cut = len(tops.pop()) + 1  # letterboxd-name-2024-utc/diary.csv
         names = {info: name[cut:] for info, name in names.items()}
     return names
@@ -140,7 +146,7 @@ def _read_zip(upload):
                 elif top == LISTS_DIRECTORY and path.lower().endswith(".csv"):
                     content = _read_member(archive, info, budget)
                     budget -= len(content)
-                    export.ignored.append(lists_file_read(path, _text(path, content)))
+                    _add_list(export, path=path, text=_text(path, content))
                 elif top in NOT_NEEDED:
                     export.ignored.append({"file": path, "reason": NOT_NEEDED[top]})
                 else:
@@ -178,7 +184,10 @@ def export_read(upload):
         upload.seek(0)
         text = _text(name, upload.read())
         source = source_of_csv(filename=name, text=text)
-        if source is None:
+        if source is None and is_list_file(text):
+            export = Export()
+            _add_list(export, path=f"{LISTS_DIRECTORY}/{name}", text=text)
+        elif source is None:
             raise ExportInvalid(
                 _(
                     "%(file)s is not one of Letterboxd's files: name it "
@@ -187,10 +196,11 @@ def export_read(upload):
                 )
                 % {"file": name}
             )
-        export = Export()
-        export.records, export.problems = records_from_csv(
-            source=source, path=name, text=text
-        )
+        else:
+            export = Export()
+            export.records, export.problems = records_from_csv(
+                source=source, path=name, text=text
+            )
     else:
         raise ExportInvalid(
             _(
@@ -199,7 +209,7 @@ def export_read(upload):
             )
             % {"file": name}
         )
-    if not export.records:
+    if not export.records and not export.lists:
         if export.problems:
             first = export.problems[0]
             raise ExportInvalid(

@@ -50,8 +50,7 @@ def letterboxd_report_rows(letterboxd_import):
     One query however many rows.
     """
     rows = {state: [] for state in REPORTED_STATES}
-    for row in letterboxd_import.rows.filter(state__in=REPORTED_STATES).order_by(
-        "position"
-    ):
+    reported = letterboxd_import.rows.filter(state__in=REPORTED_STATES)
+    for row in reported.select_related("letterboxd_list").order_by("position"):
         rows[row.state].append(row)
     return rows
