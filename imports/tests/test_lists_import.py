@@ -312,3 +312,37 @@ def test_another_members_list_of_the_same_title_is_not_touched(
     run(member, lists_export())
     assert not theirs.entries.exists()
     assert List.objects.filter(owner=member, title="Top films").exists()
+
+
+def test_the_report_names_the_lists_on_the_page_and_in_the_api(
+    member, member_client, make_api_client, films
+):
+    letterboxd_import = run(member, lists_export())
+    top = List.objects.get(owner=member, title="Top films")
+
+    page = member_client.get(letterboxd_import.get_absolute_url())
+    assert page.status_code == 200
+    html = page.content.decode()
+    assert f'<a href="{top.get_absolute_url()}">Top films</a>' in html
+    assert "lists/top-films.csv" in html  # the unmatched row's file
+    assert "New lists are private" in html
+
+    data = make_api_client(member).get(f"/api/v1/imports/{letterboxd_import.pk}/")
+    assert data.json()["lists"] == [
+        {
+            "file": "lists/kids.csv",
+            "title": "To show my kids",
+            "outcome": "created",
+            "reason": "",
+            "list": List.objects.get(title="To show my kids").pk,
+        },
+        {
+            "file": "lists/top-films.csv",
+            "title": "Top films",
+            "outcome": "created",
+            "reason": "",
+            "list": top.pk,
+        },
+    ]
+    (unmatched,) = data.json()["unmatched"]
+    assert (unmatched["file"], unmatched["line"]) == ("lists/top-films.csv", 7)
