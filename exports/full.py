@@ -23,7 +23,7 @@ def member_export_data(*, user, base_url=""):
     `base_url` + the path, e.g. "https://films.example"). Dates are
     datetime.date, moments aware datetimes: encode with DjangoJSONEncoder.
     Sections other apps register (exports.hooks) are added as top-level
-    keys; "lists" is empty until the lists app registers it. Three queries
+    keys; "lists" is the lists app's (lists/exports.py). Three queries
     whatever the history's length, plus the registered sections'.
     """
     entries = export_entries(user=user).iterator(chunk_size=CHUNK_SIZE)

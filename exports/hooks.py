@@ -1,6 +1,7 @@
 """Where other apps add their data to a member's exports.
 
-The lists app (being built) registers here, from its AppConfig.ready():
+The lists app registers here, from its AppConfig.ready() (lists/apps.py,
+lists/exports.py); this app never imports it:
 
     register_full_export_section("lists", member_lists_for_export)
     register_letterboxd_files(member_list_files)

@@ -16,6 +16,7 @@ already there changes nothing: importing the same file twice is a no-op.
 - ratings.csv: the current rating; watched.csv: the status watched;
   reviews.csv: the review text (the latest per film, see services);
   watchlist.csv: "want to watch", unless the member has the film already.
+- lists/<name>.csv: the film in the member's list (imports.list_applying).
 """
 
 from django.utils.translation import gettext_noop
@@ -23,6 +24,7 @@ from django.utils.translation import gettext_noop
 from reviews.models import UserFilm, Viewing
 from reviews.services import review_update, review_upsert, viewing_log
 
+from .list_applying import list_row_apply
 from .models import LetterboxdRow
 
 Source, Outcome = LetterboxdRow.Source, LetterboxdRow.Outcome
@@ -153,6 +155,8 @@ def row_apply(row, *, user, film, replace, created_films):
     future) or PermissionDenied (the member is no longer verified); the
     caller's transaction then saves nothing of the row.
     """
+    if row.source == Source.LIST:  # a list file's film: imports.list_applying
+        return list_row_apply(row, user=user, film=film)
     entry = UserFilm.objects.filter(user=user, film=film).first()
     mine = replace or film.pk in created_films
     outcome = APPLY[row.source](row, user=user, film=film, entry=entry, mine=mine)

@@ -92,6 +92,8 @@ class LetterboxdRow(models.Model):
         RATINGS = "ratings", "ratings.csv"
         REVIEWS = "reviews", "reviews.csv"
         WATCHLIST = "watchlist", "watchlist.csv"
+        # Entries of lists/<name>.csv (imports.list_applying), applied last.
+        LIST = "list", "lists/"
 
     class State(models.TextChoices):
         PENDING = "pending", _("Waiting")
@@ -139,6 +141,16 @@ class LetterboxdRow(models.Model):
     # [{"film": id or None, "tmdb_id": id or None, "title": str, "year": int}]
     candidates = models.JSONField(default=list, blank=True)
     reason = models.CharField(max_length=500, blank=True)
+    # A list file's entry: its list, place in the file (1..N) and note.
+    letterboxd_list = models.ForeignKey(
+        "LetterboxdList",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="rows",
+    )
+    list_position = models.PositiveIntegerField(null=True, blank=True)
+    list_note = models.CharField(max_length=500, blank=True)
 
     class Meta:
         ordering = ["position"]
@@ -163,3 +175,54 @@ class LetterboxdRow(models.Model):
     def file_name(self):
         """The name of the file the row came from (`diary.csv`)."""
         return self.file or self.get_source_display()
+
+    def get_source_display(self):
+        """The file the row is from, as reports name it: `diary.csv`, or a
+        list's own `lists/<name>.csv` (replacing Django's choice label)."""
+        if self.source == self.Source.LIST and self.letterboxd_list_id:
+            return self.letterboxd_list.file
+        return self.Source(self.source).label
+
+
+class LetterboxdList(models.Model):
+    """One `lists/<name>.csv` of an import, and the member's list it went to.
+
+    Set up once by the job (imports.list_applying.letterboxd_lists_prepare):
+    the member's list with the same title, or a new private one. `rebuilt`
+    when this import made or replaced the list's entries, so its rows go at
+    their place in the file; else they are added at the end and the
+    member's own order is kept.
+    """
+
+    class Outcome(models.TextChoices):
+        CREATED = "created", _("Created")
+        REPLACED = "replaced", _("Replaced")
+        KEPT = "kept", _("Already here: films added at the end")
+        FAILED = "failed", _("Not imported")
+
+    letterboxd_import = models.ForeignKey(
+        LetterboxdImport, on_delete=models.CASCADE, related_name="lists"
+    )
+    file = models.CharField(max_length=255)
+    title = models.CharField(max_length=200)
+    description = models.TextField(blank=True)
+    ranked = models.BooleanField(default=False)
+    film_list = models.ForeignKey(
+        "lists.List",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    prepared = models.BooleanField(default=False)
+    rebuilt = models.BooleanField(default=False)
+    outcome = models.CharField(max_length=10, choices=Outcome.choices, blank=True)
+    # The replaced list's entries: {film id: [position, note]} (outcomes).
+    previous = models.JSONField(default=dict, blank=True)
+    reason = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        ordering = ["file", "pk"]
+
+    def __str__(self):
+        return f"{self.file}: {self.title}"

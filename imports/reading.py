@@ -18,8 +18,11 @@ from django.template.defaultfilters import filesizeformat
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from lists.models import MAX_LISTS
+
 from .csv_rows import ExportInvalid, Problem, Record, records_from_csv, source_of_csv
 from .import_layout import is_import_layout, records_from_import_csv
+from .list_files import ListFile, is_list_file, list_file_read
 from .models import LetterboxdRow
 
 Source = LetterboxdRow.Source
@@ -36,7 +39,6 @@ NOT_NEEDED = {
     "orphaned": gettext_noop("Orphaned entries are not imported."),
 }
 NOT_LETTERBOXD = gettext_noop("Not a file of a Letterboxd export.")
-LISTS_NOT_YET = gettext_noop("Lists are not imported yet.")
 LISTS_DIRECTORY = "lists"
 # Our own export's copy of the history in Letterboxd's import layout, left
 # out when the ZIP has the export's own files, which say more. A ZIP without
@@ -54,6 +56,7 @@ class Export:
     records: list[Record] = field(default_factory=list)
     ignored: list[dict] = field(default_factory=list)  # {"file", "reason"}
     problems: list[Problem] = field(default_factory=list)
+    lists: list[ListFile] = field(default_factory=list)
 
 
 def _upload_size(upload):
@@ -78,15 +81,17 @@ def _text(path, content):
         ) from e
 
 
-def lists_file_read(path, text):
-    """The hook for `lists/<name>.csv` (Letterboxd's list export v7).
-
-    Lists are not imported until FilmTracker has lists: the file is reported
-    as ignored. The lists app's importer takes over here (the file's first
-    line is `Letterboxd list export v7`, then the list's own row, a blank line
-    and `Position, Name, Year, URL, Description` rows).
-    """
-    return {"file": path, "reason": LISTS_NOT_YET}
+def _add_list(export, *, path, text):
+    """A `lists/<name>.csv` into the export (imports.list_files reads it)."""
+    if len(export.lists) >= MAX_LISTS:
+        reason = _(
+            "A member has at most %(max)d lists: this list file was not imported."
+        ) % {"max": MAX_LISTS}
+        export.ignored.append({"file": path, "reason": reason})
+        return
+    list_file = list_file_read(path, text)
+    export.lists.append(list_file)
+    export.problems += list_file.problems
 
 
 def _add_csv(export, *, source, path, content):
@@ -108,12 +113,15 @@ def _add_import_layout(export, *, path, content):
 
 
 def _read_csv(name, text):
-    """A lone CSV upload: one of the export's files, or the import layout."""
+    """A lone CSV upload: one of the export's files, a list, or the import layout."""
     export = Export()
+    source = source_of_csv(filename=name, text=text)
+    if source is None and is_list_file(text):
+        _add_list(export, path=f"{LISTS_DIRECTORY}/{name}", text=text)
+        return export
     if is_import_layout(text):
         export.records, export.problems = records_from_import_csv(path=name, text=text)
         return export
-    source = source_of_csv(filename=name, text=text)
     if source is None:
         raise ExportInvalid(
             _(
@@ -145,7 +153,8 @@ def _zip_paths(infos):
     names = {info: info.filename.replace("\\", "/").lstrip("/") for info in infos}
     tops = {name.split("/", 1)[0] for name in names.values()}
     at_root = any("/" not in name for name in names.values())
-    if len(tops) == 1 and not at_root:
+    # (Not `lists/` itself: an export of nothing but lists.)
+    if len(tops) == 1 and not at_root and tops != {LISTS_DIRECTORY}:
         cut = len(tops.pop()) + 1  # letterboxd-name-2024-utc/diary.csv
         names = {info: name[cut:] for info, name in names.items()}
     return names
@@ -183,7 +192,7 @@ def _read_zip(upload):
                 elif top == LISTS_DIRECTORY and path.lower().endswith(".csv"):
                     content = _read_member(archive, info, budget)
                     budget -= len(content)
-                    export.ignored.append(lists_file_read(path, _text(path, content)))
+                    _add_list(export, path=path, text=_text(path, content))
                 elif top in NOT_NEEDED:
                     export.ignored.append({"file": path, "reason": NOT_NEEDED[top]})
                 elif top == IMPORT_LAYOUT_DIRECTORY and has_export_files:
@@ -235,7 +244,7 @@ def export_read(upload):
             )
             % {"file": name}
         )
-    if not export.records:
+    if not export.records and not export.lists:
         if export.problems:
             first = export.problems[0]
             raise ExportInvalid(

@@ -50,8 +50,17 @@ def letterboxd_report_rows(letterboxd_import):
     One query however many rows.
     """
     rows = {state: [] for state in REPORTED_STATES}
-    for row in letterboxd_import.rows.filter(state__in=REPORTED_STATES).order_by(
-        "position"
-    ):
+    reported = letterboxd_import.rows.filter(state__in=REPORTED_STATES)
+    for row in reported.select_related("letterboxd_list").order_by("position"):
         rows[row.state].append(row)
     return rows
+
+
+def letterboxd_report_lists(letterboxd_import):
+    """The import's list files, each with the member's list it went to (or
+    the reason it did not), by file name; one query."""
+    return list(
+        letterboxd_import.lists.select_related("film_list__owner").order_by(
+            "file", "pk"
+        )
+    )

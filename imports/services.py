@@ -29,6 +29,11 @@ from films.tmdb import TMDBNotConfigured, get_client
 
 from .applying import row_apply
 from .csv_rows import ExportInvalid
+from .list_applying import (
+    letterboxd_lists_prepare,
+    letterboxd_lists_store,
+    list_rows_count,
+)
 from .matching import Matcher
 from .models import LetterboxdImport, LetterboxdRow
 from .pacing import Pace
@@ -96,7 +101,7 @@ def letterboxd_import_file(*, user, file, replace=False, background=True):
             owner=user,
             filename=name,
             replace=replace,
-            total=len(records),
+            total=len(records) + list_rows_count(export.lists),
             ignored_files=export.ignored,
             problems=[p.as_dict() for p in export.problems],
         )
@@ -121,6 +126,11 @@ def letterboxd_import_file(*, user, file, replace=False, background=True):
                 for position, r in enumerate(records, start=1)
             ],
             batch_size=500,
+        )
+        letterboxd_lists_store(
+            letterboxd_import=letterboxd_import,
+            list_files=export.lists,
+            first_position=len(records) + 1,
         )
     if background:
         from .tasks import letterboxd_import_run
@@ -214,6 +224,9 @@ def letterboxd_import_process(*, letterboxd_import_id, pace=None):
         status=LetterboxdImport.Status.RUNNING,
         started_at=letterboxd_import.started_at or timezone.now(),
     )
+    # Each list file's list, before its rows (a refused list fails its rows).
+    if failed := letterboxd_lists_prepare(letterboxd_import=letterboxd_import):
+        import_counts_add(letterboxd_import.pk, {"processed": failed})
     matcher = Matcher(client=_client(), pace=pace or Pace())
     created_films = set(
         letterboxd_import.rows.filter(created_entry=True).values_list(

@@ -69,3 +69,20 @@ def diary_row(name, year, watched, rating="", rewatch=""):
         "Rewatch": rewatch,
         "Watched Date": watched,
     }
+
+
+def list_csv_text(title, films, *, description="", banner=True, ranked=True):
+    """A Letterboxd list file: `films` are (name, year, note) in list order;
+    positions are written for a ranked list, left empty otherwise."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    if banner:
+        writer.writerow(["Letterboxd list export v7"])
+    writer.writerow(["Date", "Name", "Tags", "URL", "Description"])
+    writer.writerow(["2024-01-05", title, "", "https://boxd.it/list", description])
+    writer.writerow([])
+    writer.writerow(["Position", "Name", "Year", "URL", "Description"])
+    for position, (name, year, note) in enumerate(films, start=1):
+        place = position if ranked else ""
+        writer.writerow([place, name, year, "https://boxd.it/film", note])
+    return out.getvalue()

@@ -27,6 +27,7 @@ from .resolving import RowResolveError, letterboxd_row_resolve
 from .selectors import (
     letterboxd_import_of,
     letterboxd_imports_of,
+    letterboxd_report_lists,
     letterboxd_report_rows,
 )
 from .services import ExportInvalid, letterboxd_import_file
@@ -80,6 +81,7 @@ def import_detail(request, pk):
     context = {"import": letterboxd_import, "rows": None}
     if letterboxd_import.finished:
         context["rows"] = letterboxd_report_rows(letterboxd_import)
+        context["lists"] = letterboxd_report_lists(letterboxd_import)
     return TemplateResponse(request, "imports/detail.html", context)
 
 

@@ -6,6 +6,11 @@ class ListsConfig(AppConfig):
     verbose_name = "Lists"
 
     def ready(self):
-        from . import invalidation
+        from exports import hooks
+
+        from . import exports, invalidation
 
         invalidation.connect()
+        # Lists go into the member's exports; exports knows nothing of lists.
+        hooks.register_full_export_section("lists", exports.member_lists_for_export)
+        hooks.register_letterboxd_files(exports.member_list_files)

@@ -238,6 +238,25 @@ def list_entries_append(*, user, list_id, films):
     return len(rows)
 
 
+def list_entries_clear(*, user, list_id):
+    """Take every film out of `user`'s list (an import replacing its films).
+
+    Returns {film id: (position, note)} of the entries removed.
+    """
+    with transaction.atomic():
+        film_list = _locked(user=user, list_id=list_id)
+        held = {
+            film_id: (position, note)
+            for film_id, position, note in film_list.entries.values_list(
+                "film_id", "position", "note"
+            )
+        }
+        film_list.entries.all().delete()
+        film_list.save(update_fields=["updated_at"])
+        lists_changed(owner_id=user.pk, film_ids=list(held))
+    return held
+
+
 def list_entry_remove(*, user, list_id, entry_id):
     """Remove an entry from `user`'s own list; True if there was one.
 

@@ -66,6 +66,26 @@ class ExportViewingSerializer(serializers.Serializer):
     created_at = serializers.DateTimeField(help_text=_("When it was logged."))
 
 
+class ExportListEntrySerializer(serializers.Serializer):
+    position = serializers.IntegerField(help_text=_("1 is the first film."))
+    note = serializers.CharField(help_text=_("May be empty."))
+    film = ExportFilmSerializer()
+
+
+class ExportListSerializer(serializers.Serializer):
+    title = serializers.CharField()
+    slug = serializers.CharField(help_text=_("Its address among the member's lists."))
+    description = serializers.CharField(help_text=_("Plain text; may be empty."))
+    visibility = serializers.CharField(
+        help_text=_("`public`, `unlisted` (by link only) or `private`.")
+    )
+    ranked = serializers.BooleanField(help_text=_("Shown numbered, in order."))
+    url = serializers.URLField(help_text=_("The list's page on this site."))
+    created_at = serializers.DateTimeField()
+    updated_at = serializers.DateTimeField()
+    entries = ExportListEntrySerializer(many=True, help_text=_("By position."))
+
+
 class FullExportSerializer(serializers.Serializer):
     format = serializers.CharField(help_text=_("Always `filmtracker-member-export`."))
     version = serializers.IntegerField(
@@ -79,7 +99,7 @@ class FullExportSerializer(serializers.Serializer):
     viewings = ExportViewingSerializer(
         many=True, help_text=_("Every viewing, by film, then oldest first.")
     )
-    lists = serializers.ListField(
-        child=serializers.DictField(),
-        help_text=_("The member's lists; empty until the site has lists."),
+    lists = ExportListSerializer(
+        many=True,
+        help_text=_("Every list of the member's, private ones too, oldest first."),
     )

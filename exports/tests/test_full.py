@@ -132,6 +132,7 @@ def test_other_apps_add_their_sections_and_files(member):
     def list_files(*, user):
         yield "lists/favourites.csv", [["Letterboxd list export v7"], [], ["=1"]]
 
+    registered = hooks.full_export_sections().get("lists")
     hooks.register_full_export_section("lists", lists_section)
     hooks.register_letterboxd_files(list_files)
     try:
@@ -143,5 +144,8 @@ def test_other_apps_add_their_sections_and_files(member):
             "Letterboxd list export v7\r\n\r\n'=1\r\n"
         )
     finally:
+        # The lists app's own registration comes back for the other tests.
         hooks._full_export_sections.pop("lists")
+        if registered is not None:
+            hooks.register_full_export_section("lists", registered)
         hooks._letterboxd_file_builders.remove(list_files)

@@ -45,9 +45,17 @@ IMPORT = {
         }
     ],
     "failed": [],
+    "lists": [
+        {
+            "file": "lists/favourites.csv",
+            "title": "Favourites",
+            "outcome": "created",
+            "reason": "",
+            "list": 12,
+        }
+    ],
     "ignored_files": [
         {"file": "profile.csv", "reason": "Your Letterboxd profile is not imported."},
-        {"file": "lists/favourites.csv", "reason": "Lists are not imported yet."},
     ],
     "problems": [
         {"file": "ratings.csv", "line": 31, "reason": "the year “19x9” is not a year"}

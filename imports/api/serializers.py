@@ -8,8 +8,8 @@ from rest_framework import serializers
 
 from films.api.serializers import TMDB_ID_MAX
 from filmtracker.rest.fields import StrictIntegerField
-from imports.models import LetterboxdImport, LetterboxdRow
-from imports.selectors import letterboxd_report_rows
+from imports.models import LetterboxdImport, LetterboxdList, LetterboxdRow
+from imports.selectors import letterboxd_report_lists, letterboxd_report_rows
 from reviews.api.filters import MAX_ID
 
 
@@ -58,6 +58,25 @@ class IgnoredFileSerializer(serializers.Serializer):
         return {"file": instance["file"], "reason": gettext(instance["reason"])}
 
 
+class ImportListSerializer(serializers.Serializer):
+    file = serializers.CharField(help_text=_("`lists/<name>.csv` in the export."))
+    title = serializers.CharField()
+    outcome = serializers.ChoiceField(
+        choices=LetterboxdList.Outcome.choices,
+        help_text=_(
+            "`created` (a new private list), `replaced` (your list of that "
+            "title, its films replaced), `kept` (your list of that title, new "
+            "films added at its end), `failed` (see `reason`); empty while queued."
+        ),
+    )
+    reason = serializers.CharField(help_text=_("Why it failed; may be empty."))
+    list = serializers.IntegerField(
+        source="film_list_id",
+        allow_null=True,
+        help_text=_("Your list's id (/api/v1/lists/{id}/); null if none."),
+    )
+
+
 class ProblemSerializer(serializers.Serializer):
     file = serializers.CharField()
     line = serializers.IntegerField()
@@ -70,6 +89,9 @@ class ImportSerializer(serializers.ModelSerializer):
     unmatched = serializers.SerializerMethodField()
     ambiguous = serializers.SerializerMethodField()
     failed = serializers.SerializerMethodField()
+    lists = serializers.SerializerMethodField(
+        help_text=_("The export's lists/*.csv files, and your lists they went to.")
+    )
     ignored_files = IgnoredFileSerializer(many=True, read_only=True)
     problems = ProblemSerializer(
         many=True,
@@ -95,6 +117,7 @@ class ImportSerializer(serializers.ModelSerializer):
             "unmatched",
             "ambiguous",
             "failed",
+            "lists",
             "ignored_files",
             "problems",
             "error",
@@ -131,6 +154,11 @@ class ImportSerializer(serializers.ModelSerializer):
     @extend_schema_field(ImportRowSerializer(many=True))
     def get_failed(self, letterboxd_import):
         return self._rows(letterboxd_import, LetterboxdRow.State.FAILED)
+
+    @extend_schema_field(ImportListSerializer(many=True))
+    def get_lists(self, letterboxd_import):
+        lists = letterboxd_report_lists(letterboxd_import)
+        return ImportListSerializer(lists, many=True).data
 
 
 class RowResolveSerializer(serializers.Serializer):

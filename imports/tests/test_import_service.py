@@ -5,7 +5,7 @@ import pytest
 from films.factories import FilmFactory
 from imports.models import LetterboxdImport
 from imports.services import letterboxd_import_file
-from imports.testing import csv_text, diary_row, export_zip
+from imports.testing import csv_text, diary_row, export_zip, list_csv_text
 from reviews.factories import UserFilmFactory
 from reviews.models import UserFilm, Viewing
 
@@ -83,7 +83,7 @@ def full_export():
                 ],
             ),
             "profile.csv": "Date Joined,Username\n2019-01-01,member\n",
-            "lists/favourites.csv": "Letterboxd list export v7\n",
+            "lists/favourites.csv": list_csv_text("Favourites", [("Heat", 1995, "")]),
             "notes.txt": "hello",
         }
     )
@@ -100,7 +100,7 @@ def test_an_export_becomes_viewings_ratings_statuses_and_reviews(member, films):
     done = letterboxd_import_file(user=member, file=full_export())
 
     assert done.status == LetterboxdImport.Status.DONE
-    assert (done.total, done.processed, done.matched) == (10, 10, 10)
+    assert (done.total, done.processed, done.matched) == (11, 11, 11)
     assert entries(member) == {
         "Amélie": ("watched", 8, "Better\nnow & forever.", datetime.date(2023, 2, 1)),
         "Heat": ("watched", 10, "", datetime.date(2022, 7, 9)),
@@ -114,7 +114,6 @@ def test_an_export_becomes_viewings_ratings_statuses_and_reviews(member, films):
         ("Amélie", 2023, 9),
     ]
     assert sorted(f["file"] for f in done.ignored_files) == [
-        "lists/favourites.csv",
         "notes.txt",
         "profile.csv",
     ]
@@ -127,7 +126,7 @@ def test_importing_the_same_file_again_changes_nothing(member, films):
     again = letterboxd_import_file(user=member, file=full_export())
 
     assert (entries(member), Viewing.objects.count()) == before
-    assert (again.created, again.updated, again.unchanged) == (0, 0, 10)
+    assert (again.created, again.updated, again.unchanged) == (0, 0, 11)
 
 
 def test_what_the_member_has_is_kept_unless_replace_is_ticked(member, films):

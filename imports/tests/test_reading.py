@@ -132,14 +132,12 @@ def test_unknown_files_in_the_zip_are_ignored_and_listed():
                 "diary.csv": csv_text("diary.csv", [HEAT]),
                 "likes/films.csv": "Date,Name,Year,Letterboxd URI\n",
                 "holiday.jpg": b"\xff\xd8\xff",
-                "lists/best-of-2020.csv": "Letterboxd list export v7\n",
             }
         )
     )
     assert export.ignored == [
         {"file": "holiday.jpg", "reason": "Not a file of a Letterboxd export."},
         {"file": "likes/films.csv", "reason": "Likes are not imported."},
-        {"file": "lists/best-of-2020.csv", "reason": "Lists are not imported yet."},
     ]
 
 

@@ -20,8 +20,8 @@ from exports.services import letterboxd_export_zip
 from films.factories import FilmFactory
 from imports.services import letterboxd_import_file
 from imports.testing import csv_upload
+from reviews.diary_selectors import with_rewatch
 from reviews.models import UserFilm, Viewing
-from reviews.selectors import with_rewatch
 
 pytestmark = pytest.mark.django_db
 
