@@ -135,6 +135,10 @@ def film_detail(request, slug):
             context["own_lists"] = member_lists_for_film(
                 member=request.user, film=film_page.film_id
             )
+            # The button only when a list can still take the film.
+            context["own_lists_open"] = any(
+                not film_list.has_film for film_list in context["own_lists"]
+            )
         context["own_viewings"] = film_viewings_of_member(
             user=request.user, film_id=film_page.film_id
         )

@@ -136,6 +136,16 @@ def test_add_from_the_film_page_and_back(member, films, make_list):
     assert order(film_list)[0] == ["Film 1"]
 
 
+def test_a_film_in_every_list_offers_no_button_to_add_it(member, films, make_list):
+    make_list(films[:1])
+    client = signed_in(member)
+    page = client.get(films[0].get_absolute_url()).content.decode()
+    assert 'data-testid="in-every-list"' in page
+    assert 'data-testid="add-to-list"' not in page
+    page = client.get(films[1].get_absolute_url()).content.decode()
+    assert 'data-testid="add-to-list"' in page
+
+
 def test_add_by_search_without_javascript(member, films, make_list):
     film_list = make_list()
     html = signed_in(member).get(film_list.get_absolute_url(), {"q": "Film 3"})

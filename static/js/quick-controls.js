@@ -65,6 +65,22 @@
             });
         }
 
+        // The film page's full rating form below must say what was just
+        // saved, or submitting it would put the old rating back.
+        function syncForm(review) {
+            document.querySelectorAll("form.userfilm-form").forEach(function (form) {
+                var rating = form.querySelector("[name=rating]");
+                if (rating) {
+                    // The form counts in stars (3.5), the API in tenths (7).
+                    rating.value = review && review.rating ? String(review.rating / 2) : "";
+                }
+                var status = form.querySelector("[name=status]");
+                if (status && review && review.status) {
+                    status.value = review.status;
+                }
+            });
+        }
+
         function errorText(data) {
             if (data && data.errors) {
                 for (var field in data.errors) {
@@ -100,6 +116,7 @@
                     showRating(review ? review.rating : null);
                     showStatus(review ? review.status : "");
                     showNumbers(data.numbers);
+                    syncForm(review);
                     say(job.done);
                 });
             }).catch(function (data) {
@@ -116,15 +133,27 @@
             next();
         }
 
+        // Arrow keys move one half star a press: the stars follow at once,
+        // but only where they come to rest is saved (one request, not seven).
+        var resting = null;
+        var before = "";
+
         function rate(value) {
-            var before = current;
+            if (resting === null) {
+                before = current;
+            }
             showRating(value);
-            send(
-                root.getAttribute("data-api-rate"),
-                {film: film, rating: value ? Number(value) : null},
-                value ? text("rated") : text("cleared"),
-                function () { showRating(before); }
-            );
+            window.clearTimeout(resting);
+            resting = window.setTimeout(function () {
+                var undoTo = before;
+                resting = null;
+                send(
+                    root.getAttribute("data-api-rate"),
+                    {film: film, rating: current ? Number(current) : null},
+                    current ? text("rated") : text("cleared"),
+                    function () { showRating(undoTo); }
+                );
+            }, 400);
         }
 
         rateForm.addEventListener("click", function (event) {

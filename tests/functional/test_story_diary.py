@@ -55,6 +55,10 @@ def test_member_rates_by_keyboard_logs_today_and_a_rewatch_and_removes_one(brows
         text_of(browser, "[data-testid=rating-count]") == "1 rating"
     )  # updated in place
     assert UserFilm.objects.get(user=anna).status == "watched"
+    # The full form below says 4 stars too, so saving it later keeps the new
+    # rating instead of putting the old one back.
+    rating_field = browser.find_element(By.CSS_SELECTOR, ".userfilm-form [name=rating]")
+    assert rating_field.get_attribute("value") == "4"
     assert not Viewing.objects.exists()  # a rating alone logs no viewing
 
     # "Watched today": the member's today (UTC+14), in one click.
