@@ -98,7 +98,9 @@ class AverageRatingColumn(Column):
         average = getattr(instance, "average_rating", None)
         if average is None:
             return "–"
-        return f"{number_format(average / 2, decimal_pos=1)} ★"  # "4,5 ★" in Russian
+        # Rounded as the film page's floatformat rounds (number_format alone
+        # cuts: 4.67 was 4.6 here and 4.7 there). "4,7 ★" in Russian.
+        return f"{number_format(round(average / 2, 1), decimal_pos=1)} ★"
 
 
 class RatedFilmViewSet(FilmViewSet):

@@ -169,3 +169,13 @@ def test_the_admin_listings_cost_the_same_queries_at_two_sizes(editor_client, ur
         # 25 of the 65 rows: the default 100 rendered slowly (the bench's row).
         inspect = reverse(USERFILM_INSPECT_URL_NAME, args=[0]).replace("/0/", "/")
         assert html.count(f'href="{inspect}') == 25
+
+
+def test_the_site_average_is_rounded_as_on_the_film_page():
+    from reviews.admin_films import AverageRatingColumn
+
+    class _Film:
+        average_rating = 28 / 3  # 9.33 of 10: 4.67 stars, the film page's 4.7
+
+    column = AverageRatingColumn("average_rating", label="Site average")
+    assert column.get_value(_Film()) == "4.7 ★"
