@@ -33,7 +33,12 @@
         list.id = listId;
         list.className = "ac-list";
         list.setAttribute("role", "listbox");
-        list.setAttribute("aria-label", input.getAttribute("placeholder") || "Films");
+        // Named as the field is (its label is in the page's language).
+        var label = input.labels && input.labels.length ? input.labels[0].textContent.trim() : "";
+        list.setAttribute(
+            "aria-label",
+            input.getAttribute("aria-label") || label || input.getAttribute("placeholder") || "Films"
+        );
         list.hidden = true;
         anchor.insertAdjacentElement("afterend", list);
 
