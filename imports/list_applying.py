@@ -25,13 +25,9 @@ from django.db import transaction
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_noop
 
+from lists.bulk import list_entries_clear
 from lists.models import List, ListEntry
-from lists.services import (
-    list_create,
-    list_entries_clear,
-    list_entry_add,
-    list_update,
-)
+from lists.services import list_create, list_entry_add, list_update
 
 from .models import LetterboxdList, LetterboxdRow
 

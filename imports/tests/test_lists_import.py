@@ -4,8 +4,9 @@ import pytest
 
 from films.factories import FilmFactory
 from imports.resolving import letterboxd_row_resolve
+from lists.bulk import list_entries_append
 from lists.models import List, ListEntry
-from lists.services import list_create, list_entries_append
+from lists.services import list_create
 
 from .lists_helpers import State, films_of, lists_export, run
 

@@ -6,9 +6,10 @@ from imports.csv_rows import ExportInvalid
 from imports.list_files import list_file_read
 from imports.models import LetterboxdList
 from imports.testing import csv_text, csv_upload, export_zip, list_csv_text
+from lists.bulk import list_entries_append
 from lists.factories import ListFactory
 from lists.models import List
-from lists.services import list_create, list_entries_append
+from lists.services import list_create
 
 from .lists_helpers import LATER, State, films_of, lists_export, run
 

@@ -1,7 +1,8 @@
 import pytest
 
 from films.factories import FilmFactory
-from lists.services import list_create, list_entries_append
+from lists.bulk import list_entries_append
+from lists.services import list_create
 
 
 @pytest.fixture

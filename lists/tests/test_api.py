@@ -6,8 +6,9 @@ from django.test.utils import CaptureQueriesContext
 from rest_framework.test import APIClient
 
 from accounts.factories import UserFactory
+from lists.bulk import list_entries_append
 from lists.models import List, ListEntry
-from lists.services import list_create, list_entries_append
+from lists.services import list_create
 from reviews.factories import UserFilmFactory
 
 from .conftest import bulk_films, order

@@ -8,7 +8,8 @@ from wagtail.blocks import StreamBlockValidationError, StructBlockValidationErro
 
 from home.models import HomePage
 from lists.blocks import FeaturedListBlock
-from lists.services import list_entries_append, list_update
+from lists.bulk import list_entries_append
+from lists.services import list_update
 
 from .conftest import bulk_films
 

@@ -11,10 +11,10 @@ from django.db import connection
 from accounts.factories import UserFactory
 from films.factories import FilmFactory
 from filmtracker.testing import ensure_root_collection, run_in_parallel
+from lists.bulk import list_entries_append
 from lists.models import ListEntry
 from lists.services import (
     list_create,
-    list_entries_append,
     list_entry_add,
     list_entry_move,
     list_entry_remove,

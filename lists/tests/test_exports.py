@@ -12,9 +12,10 @@ from exports.tests.helpers import read_csv, read_zip
 from films.factories import FilmFactory
 from imports.services import letterboxd_import_file
 from imports.testing import export_zip
+from lists.bulk import list_entries_append
 from lists.exports import member_list_files, member_lists_for_export
 from lists.models import List
-from lists.services import list_create, list_entries_append
+from lists.services import list_create
 
 from .conftest import bulk_films, order
 

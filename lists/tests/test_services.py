@@ -4,11 +4,11 @@ from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, Validatio
 from accounts.factories import UserFactory
 from films.factories import FilmFactory
 from lists import models as list_models
+from lists.bulk import list_entries_append
 from lists.models import List, ListEntry
 from lists.services import (
     list_create,
     list_delete,
-    list_entries_append,
     list_entry_add,
     list_entry_move,
     list_entry_remove,
@@ -108,6 +108,7 @@ def test_a_film_is_in_a_list_once(member, films, make_list):
 
 def test_a_list_holds_at_most_max_entries(member, films, make_list, monkeypatch):
     monkeypatch.setattr("lists.services.MAX_ENTRIES", 2)
+    monkeypatch.setattr("lists.bulk.MAX_ENTRIES", 2)
     film_list = make_list(films[:2])
     with pytest.raises(ValidationError) as error:
         list_entry_add(user=member, list_id=film_list.pk, film=films[2])

@@ -7,8 +7,9 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from accounts.factories import UserFactory
+from lists.bulk import list_entries_append
 from lists.models import List
-from lists.services import list_entries_append, list_update
+from lists.services import list_update
 from reviews.factories import UserFilmFactory
 
 from .conftest import bulk_films, order
