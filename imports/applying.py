@@ -22,7 +22,8 @@ already there changes nothing: importing the same file twice is a no-op.
 from django.utils.translation import gettext_noop
 
 from reviews.models import UserFilm, Viewing
-from reviews.services import review_update, review_upsert, viewing_log
+from reviews.services import review_update, review_upsert
+from reviews.viewing_services import viewing_log
 
 from .list_applying import list_row_apply
 from .models import LetterboxdRow

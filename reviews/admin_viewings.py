@@ -3,7 +3,7 @@
 Editors see who watched what when: member, film, date, stars and whether it
 was a rewatch (derived, as on the site), filtered by stars and year and
 searched by film and member. Viewings are the member's own diary, logged
-through reviews.services.viewing_log() (which also sets their status), so
+through reviews.viewing_services.viewing_log() (which also sets their status), so
 the admin neither creates nor edits them; deleting one is moderation.
 A listing page costs the same queries however many rows it has.
 """

@@ -18,7 +18,8 @@ from .models import (
     UserFilm,
 )
 from .quick_services import TOGGLE_STATUSES
-from .services import review_status_chosen, review_validate, viewing_validate
+from .services import review_status_chosen, review_validate
+from .viewing_services import viewing_validate
 
 
 def stars_label(rating):
@@ -147,7 +148,7 @@ class ViewingForm(forms.Form):
     """One viewing on the film page: a date (or "today"), stars and a note.
 
     `user` decides what "today" is (their calendar); the rules are
-    reviews.services.viewing_validate()'s, shown next to their fields.
+    reviews.viewing_services.viewing_validate()'s, shown next to their fields.
     """
 
     watched_on = forms.DateField(

@@ -23,7 +23,8 @@ from films.selectors import poster_prefetch
 from .forms import QuickRateForm, QuickStatusForm, UserFilmForm, ViewingForm
 from .models import UserFilm, Viewing
 from .quick_services import review_rate, review_status_toggle
-from .services import review_delete, review_upsert, viewing_delete, viewing_log
+from .services import review_delete, review_upsert
+from .viewing_services import viewing_delete, viewing_log
 
 
 def _film(slug):

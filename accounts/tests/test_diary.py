@@ -8,7 +8,7 @@ from accounts.factories import UserFactory
 from films.factories import FilmFactory
 from reviews.diary_selectors import DIARY_PAGE_SIZE
 from reviews.models import Viewing
-from reviews.services import viewing_log
+from reviews.viewing_services import viewing_log
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from accounts.factories import UserFactory
 from films.factories import FilmFactory
 from reviews.factories import UserFilmFactory
 from reviews.models import UserFilm
-from reviews.services import viewing_log
+from reviews.viewing_services import viewing_log
 
 pytestmark = pytest.mark.django_db
 

@@ -18,7 +18,8 @@ from django.urls import reverse
 from accounts.factories import UserFactory
 from films.factories import FilmFactory
 from filmtracker.page_cache import HEADER
-from reviews.services import review_upsert, viewing_log
+from reviews.services import review_upsert
+from reviews.viewing_services import viewing_log
 
 pytestmark = pytest.mark.django_db
 

@@ -2,7 +2,7 @@
 
 Read: anyone. Create: a verified member, for themselves. Delete: the owner.
 The rules (dates on the member's calendar, double clicks) live in
-reviews.services.viewing_log(); this module only translates.
+reviews.viewing_services.viewing_log(); this module only translates.
 """
 
 import django_filters
@@ -28,7 +28,7 @@ from filmtracker.rest.fields import LimitedCharField
 from filmtracker.rest.openapi import error_example, error_responses
 from reviews.diary_selectors import viewing_list_queryset
 from reviews.models import NOTE_MAX_LENGTH, RATING_MAX, RATING_MIN, Viewing
-from reviews.services import viewing_delete, viewing_log
+from reviews.viewing_services import viewing_delete, viewing_log
 
 from .filters import MAX_ID, IdFilter, StrictFilterSet
 from .permissions import IsOwnerOrReadOnly

@@ -9,7 +9,7 @@ from accounts.factories import UserFactory
 from films.factories import FilmFactory
 from reviews.admin_viewings import VIEWING_INDEX_URL_NAME
 from reviews.models import UserFilm, Viewing
-from reviews.services import viewing_log
+from reviews.viewing_services import viewing_log
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from accounts.factories import UserFactory
 from films.factories import FilmFactory
 from films.models import Film, FilmTranslation
 from reviews.diary_feed import FEED_SIZE
-from reviews.services import viewing_delete, viewing_log
+from reviews.viewing_services import viewing_delete, viewing_log
 
 pytestmark = pytest.mark.django_db
 

@@ -13,7 +13,7 @@ from films.factories import FilmFactory
 from reviews.factories import UserFilmFactory
 from reviews.models import UserFilm, Viewing
 from reviews.quick_services import review_rate, review_status_toggle
-from reviews.services import viewing_log
+from reviews.viewing_services import viewing_log
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 from accounts.factories import UserFactory
 from films.factories import FilmFactory
 from reviews.models import UserFilm, Viewing
-from reviews.services import viewing_log
+from reviews.viewing_services import viewing_log
 
 pytestmark = pytest.mark.django_db
 

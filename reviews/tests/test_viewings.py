@@ -15,7 +15,7 @@ from reviews.diary_selectors import film_viewings_of_member
 from reviews.factories import UserFilmFactory
 from reviews.models import NOTE_MAX_LENGTH, UserFilm, Viewing
 from reviews.selectors import with_member_numbers
-from reviews.services import viewing_delete, viewing_log
+from reviews.viewing_services import viewing_delete, viewing_log
 
 pytestmark = pytest.mark.django_db
 
