@@ -24,7 +24,7 @@ from accounts.api.permissions import IsVerifiedMemberOrReadOnly
 from films.api.serializers import FilmSummarySerializer
 from films.models import Film
 from films.years import VIEWING_YEAR_MIN
-from filmtracker.rest.fields import LimitedCharField
+from filmtracker.rest.fields import IdField, LimitedCharField, StrictIntegerField
 from filmtracker.rest.openapi import error_example, error_responses
 from reviews.diary_selectors import viewing_list_queryset
 from reviews.models import NOTE_MAX_LENGTH, RATING_MAX, RATING_MIN, Viewing
@@ -67,7 +67,7 @@ class ViewingSerializer(serializers.ModelSerializer):
 
 
 class ViewingCreateSerializer(serializers.Serializer):
-    film = serializers.PrimaryKeyRelatedField(
+    film = IdField(
         queryset=Film.objects.all(),
         error_messages={"does_not_exist": _("There is no film with id {pk_value}.")},
         help_text=_("The film's id."),
@@ -75,7 +75,7 @@ class ViewingCreateSerializer(serializers.Serializer):
     watched_on = serializers.DateField(
         help_text=_("The day you watched it, on your calendar (your time zone).")
     )
-    rating = serializers.IntegerField(
+    rating = StrictIntegerField(
         required=False,
         allow_null=True,
         min_value=RATING_MIN,

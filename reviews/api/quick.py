@@ -17,7 +17,7 @@ from rest_framework.response import Response
 from accounts.api.examples import NOT_VERIFIED
 from films.models import Film
 from films.templatetags.film_tags import stars
-from filmtracker.rest.fields import IdField, StrictIntegerField
+from filmtracker.rest.fields import IdField, StrictBooleanField, StrictIntegerField
 from filmtracker.rest.openapi import error_example, error_responses
 from reviews.models import RATING_MAX, RATING_MIN
 from reviews.quick_services import TOGGLE_STATUSES, review_rate, review_status_toggle
@@ -50,7 +50,7 @@ class StatusToggleSerializer(serializers.Serializer):
     status = serializers.ChoiceField(
         choices=TOGGLE_STATUSES, help_text=_("The toggle: watched or want.")
     )
-    on = serializers.BooleanField(help_text=_("Switch it on (true) or off (false)."))
+    on = StrictBooleanField(help_text=_("Switch it on (true) or off (false)."))
 
     def to_internal_value(self, data):
         # DRF's BooleanField also takes "yes", 1 and "0"; a JSON body says true.

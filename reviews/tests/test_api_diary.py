@@ -65,6 +65,12 @@ def test_a_rewatch_is_marked_and_read_only(make_api_client, member):
         ({"note": "a\x00b"}, "note"),
         ({"film": 999999}, "film"),
         ({"film": "abc"}, "film"),
+        # JSON integers only, as in the reviews API (filmtracker/rest/fields.py).
+        ({"rating": "7"}, "rating"),
+        ({"rating": True}, "rating"),
+        ({"rating": 7.0}, "rating"),
+        ({"film": True}, "film"),
+        ({"film": 1.0}, "film"),
     ],
 )
 def test_bad_input_is_a_400_naming_the_field_and_saves_nothing(

@@ -208,6 +208,7 @@ def test_api_status_toggle_and_its_refusals(make_api_client, member, film):
     for bad in (
         {"film": film.pk, "status": "dropped", "on": True},
         {"film": film.pk, "status": "want", "on": "yes"},
+        {"film": film.pk, "status": "want", "on": 1},
         {"film": 999_999, "status": "want", "on": True},
         {"film": film.pk, "rating": 11},
     ):
