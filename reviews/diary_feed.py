@@ -15,7 +15,6 @@ from django.utils.translation import gettext as _
 from filmtracker.page_cache import cache_public_page
 
 from .diary_selectors import viewing_list_queryset
-from .invalidation import diary_key
 
 FEED_SIZE = 20
 
@@ -89,14 +88,14 @@ def _films_shown(response):
     return [viewing.film_id for viewing in response.feed.viewings]
 
 
-def _diary_shown(response):
-    return [diary_key(response.feed.member.pk)]
+def _member_shown(response):
+    return [response.feed.member.pk]
 
 
-# Anonymous readers get it from the page cache until the member logs or
-# deletes a viewing, changes their name or leaves (reviews/invalidation.py),
+# Anonymous readers get it from the page cache until the member's own version
+# changes (accounts/cache.py: a viewing logged or deleted, a new name, leaving)
 # or a film it shows changes (its title).
-@cache_public_page(films_from=_films_shown, keys_from=_diary_shown)
+@cache_public_page(films_from=_films_shown, members_from=_member_shown)
 def diary_feed(request, username):
     feed = DiaryFeed()
     response = feed(request, username=username)
