@@ -10,8 +10,9 @@ from django.contrib.auth import get_user_model
 from django.db.models.signals import post_delete, post_save
 
 from accounts.cache import members_changed
-from films.cache import films_changed
+from films.cache import films_changed, versions_changed
 
+from .diary_selectors import VIEWINGS_KEY
 from .models import UserFilm, Viewing
 
 
@@ -21,10 +22,18 @@ def _userfilm_changed(sender, instance, **kwargs):
     members_changed(user_ids=[instance.user_id])
 
 
+def _viewing_changed(sender, instance, **kwargs):
+    _userfilm_changed(sender, instance)
+    # The number of everyone's viewings (the diary API's unfiltered count).
+    versions_changed([VIEWINGS_KEY])
+
+
 def _user_saved(sender, instance, created, update_fields=None, **kwargs):
-    # A new name shows on the reviews of the films this member commented on.
     if created or (update_fields and set(update_fields) <= {"last_login"}):
         return
+    # Only active members' viewings are listed and counted.
+    versions_changed([VIEWINGS_KEY])
+    # A new name shows on the reviews of the films this member commented on.
     film_ids = UserFilm.objects.filter(user=instance).exclude(comment="")
     films_changed(film_ids=list(film_ids.values_list("film_id", flat=True)))
 
@@ -38,7 +47,7 @@ def connect():
         # The film page counts viewings ("watched by N members · M viewings"),
         # and the member's diary shows them.
         signal.connect(
-            _userfilm_changed, sender=Viewing, dispatch_uid=f"{uid}.viewing_{name}"
+            _viewing_changed, sender=Viewing, dispatch_uid=f"{uid}.viewing_{name}"
         )
     post_save.connect(
         _user_saved, sender=get_user_model(), dispatch_uid=f"{uid}.user_saved"

@@ -9,6 +9,7 @@ from rest_framework.throttling import SimpleRateThrottle
 
 from accounts.factories import UserFactory
 from films.factories import FilmFactory
+from filmtracker.rest.throttling import MemberOrAddressRateThrottle
 from reviews.models import UserFilm
 
 pytestmark = pytest.mark.django_db
@@ -191,3 +192,30 @@ def test_token_requests_have_a_stricter_limit(api_client, member, password, low_
         obtain(api_client, member.username, "wrong").status_code for _ in range(3)
     ]
     assert statuses == [401, 401, 429]
+
+
+class CountingCache:
+    """A cache that counts the throttle's reads and writes."""
+
+    def __init__(self, cache):
+        self.cache, self.calls = cache, []
+
+    def get(self, *args, **kwargs):
+        self.calls.append("get")
+        return self.cache.get(*args, **kwargs)
+
+    def set(self, *args, **kwargs):
+        self.calls.append("set")
+        return self.cache.set(*args, **kwargs)
+
+
+@pytest.mark.parametrize("signed_in", [False, True])
+def test_one_throttle_read_and_write_per_request(
+    monkeypatch, make_api_client, api_client, member, signed_in
+):
+    # AnonRateThrottle + UserRateThrottle made two of each for visitors.
+    counting = CountingCache(MemberOrAddressRateThrottle.cache)
+    monkeypatch.setattr(MemberOrAddressRateThrottle, "cache", counting)
+    client = make_api_client(member) if signed_in else api_client
+    assert client.get("/api/v1/films/").status_code == 200
+    assert counting.calls == ["get", "set"]

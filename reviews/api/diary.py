@@ -26,7 +26,8 @@ from films.models import Film
 from films.years import VIEWING_YEAR_MIN
 from filmtracker.rest.fields import IdField, LimitedCharField, StrictIntegerField
 from filmtracker.rest.openapi import error_example, error_responses
-from reviews.diary_selectors import viewing_list_queryset
+from filmtracker.rest.pagination import CountedRows
+from reviews.diary_selectors import viewing_list_count, viewing_list_queryset
 from reviews.models import NOTE_MAX_LENGTH, RATING_MAX, RATING_MIN, Viewing
 from reviews.viewing_services import viewing_delete, viewing_log
 
@@ -230,6 +231,13 @@ class ViewingViewSet(
         if self.action == "create":
             return ViewingCreateSerializer
         return ViewingSerializer
+
+    def paginate_queryset(self, queryset):
+        filtered = self.request.query_params.keys() & ViewingFilter.base_filters.keys()
+        if self.action == "list" and not filtered:
+            # Everyone's viewings: counting them is a whole-table read.
+            queryset = CountedRows(queryset, viewing_list_count())
+        return super().paginate_queryset(queryset)
 
     def create(self, request, *args, **kwargs):
         serializer = self.get_serializer(data=request.data)

@@ -153,3 +153,46 @@ def test_the_film_api_counts_viewings(api_client, member):
     viewing_log(user=member, film=film, watched_on=DAY.replace(day=1))
     body = api_client.get(f"/api/v1/films/{film.pk}/").json()
     assert (body["watch_count"], body["viewing_count"]) == (1, 2)
+
+
+def test_the_list_of_everyones_viewings_counts_exactly_after_each_change(
+    api_client, make_api_client, member
+):
+    film = FilmFactory()
+    other = UserFactory()
+    viewing_log(user=member, film=film, watched_on=DAY)
+
+    def count():
+        response = api_client.get(DIARY)
+        assert response.status_code == 200
+        return response.json()["count"]
+
+    assert count() == 1
+    viewing = viewing_log(user=other, film=film, watched_on=DAY)[0]
+    assert count() == 2  # a new viewing (through the service, or the API below)
+    client = make_api_client(member)
+    client.post(DIARY, {"film": film.pk, "watched_on": "2024-04-01"}, format="json")
+    assert count() == 3
+    viewing.delete()
+    assert count() == 2
+    member.is_active = False  # a deactivated member's viewings are not listed
+    member.save()
+    assert count() == 0
+    member.is_active = True
+    member.save(update_fields=["is_active"])
+    assert count() == 2
+    # Filtered lists count their own rows.
+    assert api_client.get(DIARY, {"user": other.username}).json()["count"] == 0
+
+
+def test_the_unfiltered_list_counts_once_until_a_change(
+    api_client, member, django_assert_num_queries
+):
+    film = FilmFactory()
+    for day in range(1, 4):
+        viewing_log(user=member, film=film, watched_on=DAY.replace(day=day))
+    assert api_client.get(DIARY).json()["count"] == 3  # counted and kept
+    # The page alone: no COUNT(*).
+    with django_assert_num_queries(1) as captured:
+        assert api_client.get(DIARY).json()["count"] == 3
+    assert not any("COUNT(" in q["sql"].upper() for q in captured.captured_queries)

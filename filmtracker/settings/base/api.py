@@ -23,9 +23,9 @@ REST_FRAMEWORK = {
     "DEFAULT_PAGINATION_CLASS": "filmtracker.rest.pagination.PageNumberPagination",
     "PAGE_SIZE": 20,
     "EXCEPTION_HANDLER": "filmtracker.rest.exceptions.exception_handler",
+    # Visitors at the "anon" rate by address, members at "user" by account.
     "DEFAULT_THROTTLE_CLASSES": [
-        "rest_framework.throttling.AnonRateThrottle",
-        "rest_framework.throttling.UserRateThrottle",
+        "filmtracker.rest.throttling.MemberOrAddressRateThrottle",
     ],
     "DEFAULT_THROTTLE_RATES": {
         "anon": env.str("API_THROTTLE_ANON", "120/minute"),
