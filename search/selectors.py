@@ -18,10 +18,13 @@ from reviews.selectors import film_rating_counts
 
 from . import ranking
 
-# The most relevant matches each backend query hands to the ranking; a search
-# lists at most about this many films (pages beyond are never reached).
-SEARCH_MAX_MATCHES = 300
-AUTOCOMPLETE_MATCHES = 100
+# The most relevant matches each backend query (words; title prefixes) hands
+# to the ranking: a search lists at most twice this many films, 10 pages.
+# Each costs: a common word matches thousands of films, which the backend
+# ranks and joins to their rows before the limit; 300 made the slowest
+# searches of `make bench` take twice as long as 100.
+SEARCH_MAX_MATCHES = 100
+AUTOCOMPLETE_MATCHES = 30
 AUTOCOMPLETE_LIMIT = 8
 # Words after these are ignored: no title is longer, and each word costs.
 QUERY_MAX_WORDS = 16
