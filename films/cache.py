@@ -115,13 +115,15 @@ def store(key, *, value, film_ids, globals_seen, timeout, version_keys=()):
     cache.set(key, entry, timeout)
 
 
-def film_cached(*, key, build, catalogue=False, timeout=60 * 10):
+def film_cached(*, key, build, catalogue=False, global_keys=(), timeout=60 * 10):
     """`build()` -> (value, film_ids), cached until one of those films changes.
 
     With `catalogue=True` the entry also goes when any film is added, removed
-    or edited (for lists whose membership or order depends on that).
+    or edited (for lists whose membership or order depends on that), and when
+    any of `global_keys` (more site-wide version keys) is bumped.
     """
-    entry, seen = lookup(key, global_keys=[CATALOGUE_KEY] if catalogue else [])
+    global_keys = [*([CATALOGUE_KEY] if catalogue else []), *global_keys]
+    entry, seen = lookup(key, global_keys=global_keys)
     if entry is not None:
         return entry["value"]
     value, film_ids = build()

@@ -8,6 +8,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 
+from films.renditions import rendition_or_none
 from home.models import LocalizedServeMixin
 
 from .blocks import ArticleBodyBlock
@@ -86,7 +87,7 @@ class ArticlePage(LocalizedServeMixin, Page):
 
         context = super().get_context(request, *args, **kwargs)
         origin = request.build_absolute_uri("/").rstrip("/")
-        cover = self.cover.get_rendition(COVER_SHARE_RENDITION) if self.cover else None
+        cover = rendition_or_none(self.cover, COVER_SHARE_RENDITION)
         context["share_image"] = cover
         context["share_image_url"] = absolute(origin, cover.url) if cover else ""
         context["article_ld"] = article_ld(

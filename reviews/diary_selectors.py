@@ -1,20 +1,18 @@
 """Reads for the diary: members' viewings, with rewatches marked."""
 
-from django.core.cache import cache
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import TruncMonth
 
-from films.cache import global_version
 from films.models import with_translation
 from films.selectors import poster_prefetch
 
 from .models import Viewing
 
 DIARY_PAGE_SIZE = 30
-# Bumped by every viewing written or removed and every member saved (their
-# active flag): the version of everyone's viewings (reviews/invalidation.py).
+# Bumped by every viewing written or removed and every member saved (name,
+# active flag): the version of everyone's viewings (reviews/invalidation.py),
+# under which the diary API keeps its lists.
 VIEWINGS_KEY = "ft:viewings-version"
-VIEWING_COUNT_TIMEOUT = 60 * 60
 
 
 def with_rewatch(viewings):
@@ -40,22 +38,6 @@ def viewing_list_queryset():
         .order_by("-watched_on", "-pk"),
         "film__translations",
     )
-
-
-def viewing_list_count():
-    """How many viewings viewing_list_queryset() lists (an int), exact.
-
-    Counting every member's viewings reads the whole table (500,000 rows cost
-    about 40 ms a request in the bench), so the number is kept in the cache
-    under the version of everyone's viewings and counted again after any
-    change.
-    """
-    key = f"ft:viewing-count:{global_version(VIEWINGS_KEY)}"
-    count = cache.get(key)
-    if count is None:
-        count = viewing_list_queryset().count()
-        cache.set(key, count, VIEWING_COUNT_TIMEOUT)
-    return count
 
 
 def film_viewings_of_member(*, user, film_id):

@@ -24,14 +24,14 @@ def _userfilm_changed(sender, instance, **kwargs):
 
 def _viewing_changed(sender, instance, **kwargs):
     _userfilm_changed(sender, instance)
-    # The number of everyone's viewings (the diary API's unfiltered count).
+    # The diary API's lists: counts, rewatches (which other rows decide).
     versions_changed([VIEWINGS_KEY])
 
 
 def _user_saved(sender, instance, created, update_fields=None, **kwargs):
     if created or (update_fields and set(update_fields) <= {"last_login"}):
         return
-    # Only active members' viewings are listed and counted.
+    # The diary API lists viewings with their member's name, active ones only.
     versions_changed([VIEWINGS_KEY])
     # A new name shows on the reviews of the films this member commented on.
     film_ids = UserFilm.objects.filter(user=instance).exclude(comment="")

@@ -8,6 +8,7 @@ from django.conf import settings
 from django.template.loader import render_to_string
 
 from films.posters import SHARE_RENDITION
+from films.renditions import rendition_or_none
 
 from .structured_data import movie_ld
 
@@ -28,7 +29,7 @@ def film_head_html(*, film, reviews, origin):
     their users); `origin` is "scheme://host" of the site.
     """
     url = absolute(origin, film.get_absolute_url())
-    image = film.poster.get_rendition(SHARE_RENDITION) if film.poster else None
+    image = rendition_or_none(film.poster, SHARE_RENDITION)
     image_url = absolute(origin, image.url) if image else ""
     context = {
         "SITE_NAME": settings.WAGTAIL_SITE_NAME,

@@ -1,16 +1,12 @@
-import logging
-
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
-from wagtail.images.models import SourceImageIOError
 
 from films.models import Credit, Film, Genre, Person
 from films.posters import API_POSTER_RENDITIONS
+from films.renditions import renditions_or_none
 from films.years import FILM_YEAR_MAX, FILM_YEAR_MIN
 from filmtracker.rest.fields import LimitedCharField, StrictIntegerField
-
-logger = logging.getLogger(__name__)
 
 FILM_ORDERING_CHOICES = [
     ("title", _("Title, A to Z")),
@@ -145,15 +141,11 @@ class FilmListSerializer(FilmSummarySerializer):
 
     @extend_schema_field(PosterSerializer(allow_null=True))
     def get_poster(self, film):
-        if film.poster is None:
-            return None
         # Uses the renditions prefetched by film_list_queryset(); creates any
-        # that are missing (once per poster and size).
-        try:
-            renditions = film.poster.get_renditions(*API_POSTER_RENDITIONS.values())
-        except SourceImageIOError:
-            # A lost image file costs the film its poster, not the whole list.
-            logger.warning("Poster file of film %s is missing", film.pk)
+        # that are missing (once per poster and size). A lost image file
+        # costs the film its poster, not the whole list.
+        renditions = renditions_or_none(film.poster, *API_POSTER_RENDITIONS.values())
+        if renditions is None:
             return None
         return {
             name: absolute_url(self, renditions[spec].url)

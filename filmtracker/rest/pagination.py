@@ -65,30 +65,6 @@ class PageNumberPagination(pagination.PageNumberPagination):
         return response_schema
 
 
-class CountedRows:
-    """A queryset whose length is known: a paginator takes `count` as given.
-
-    For a list whose count is dear to make and cheap to keep (the diary API's
-    list of everyone's viewings: reviews.diary_selectors.viewing_list_count).
-    """
-
-    def __init__(self, queryset, count):
-        self.queryset, self._count = queryset, count
-
-    @property
-    def ordered(self):
-        return self.queryset.ordered
-
-    def count(self):
-        return self._count
-
-    def __len__(self):
-        return self._count
-
-    def __getitem__(self, index):
-        return self.queryset[index]
-
-
 def _whole_number(value, *, max_digits=None):
     """`value` as an int if it is plain ASCII digits (an optional `-`), else None.
 

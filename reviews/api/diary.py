@@ -22,12 +22,13 @@ from rest_framework.response import Response
 from accounts.api.examples import NOT_VERIFIED
 from accounts.api.permissions import IsVerifiedMemberOrReadOnly
 from films.api.serializers import FilmSummarySerializer
+from films.api.views import api_cache_key
+from films.cache import film_cached
 from films.models import Film
 from films.years import VIEWING_YEAR_MIN
 from filmtracker.rest.fields import IdField, LimitedCharField, StrictIntegerField
 from filmtracker.rest.openapi import error_example, error_responses
-from filmtracker.rest.pagination import CountedRows
-from reviews.diary_selectors import viewing_list_count, viewing_list_queryset
+from reviews.diary_selectors import VIEWINGS_KEY, viewing_list_queryset
 from reviews.models import NOTE_MAX_LENGTH, RATING_MAX, RATING_MIN, Viewing
 from reviews.viewing_services import viewing_delete, viewing_log
 
@@ -232,12 +233,22 @@ class ViewingViewSet(
             return ViewingCreateSerializer
         return ViewingSerializer
 
-    def paginate_queryset(self, queryset):
-        filtered = self.request.query_params.keys() & ViewingFilter.base_filters.keys()
-        if self.action == "list" and not filtered:
-            # Everyone's viewings: counting them is a whole-table read.
-            queryset = CountedRows(queryset, viewing_list_count())
-        return super().paginate_queryset(queryset)
+    def list(self, request, *args, **kwargs):
+        def build():
+            queryset = self.filter_queryset(self.get_queryset())
+            viewings = self.paginate_queryset(queryset)
+            data = self.get_serializer(viewings, many=True).data
+            return self.get_paginated_response(data).data, [
+                viewing.film_id for viewing in viewings
+            ]
+
+        # The same for everyone who asks: kept until any viewing or member
+        # changes (rewatches and counts depend on other rows) or a film shown
+        # does. Bad filters and pages past the end raise: nothing is kept.
+        value = film_cached(
+            key=api_cache_key(request), build=build, global_keys=[VIEWINGS_KEY]
+        )
+        return Response(value)
 
     def create(self, request, *args, **kwargs):
         serializer = self.get_serializer(data=request.data)
