@@ -125,10 +125,11 @@ def poster_loading_of(index, *, row, first=True):
 
 
 @register.inclusion_tag("includes/film_grid.html", takes_context=True)
-def film_grid(context, films):
+def film_grid(context, films, ranked=False):
     """A grid of film cards. The first grid rendered for a request loads its
     first row eagerly (the posters a phone shows above the fold); later ones
-    (home's second list) stay lazy."""
+    (home's second list) stay lazy. `ranked` numbers the cards from 1 (an
+    ordered list, the number over each poster and read before its title)."""
     request = context.get("request")
     first = request is not None and not getattr(request, "_film_grid_shown", False)
     if request is not None:
@@ -136,8 +137,13 @@ def film_grid(context, films):
     films = list(films)
     return {
         "films": films,  # for {% quick_prefetch %}: members' own entries at once
+        "ranked": ranked,
         "cards": [
-            {"film": film, **poster_loading(i, row=GRID_ROW, first=first)}
+            {
+                "film": film,
+                "rank": i + 1 if ranked else None,
+                **poster_loading(i, row=GRID_ROW, first=first),
+            }
             for i, film in enumerate(films)
         ],
     }

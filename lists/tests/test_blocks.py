@@ -97,3 +97,20 @@ def test_appending_to_a_featured_list_shows_the_new_film(member, films, make_lis
     assert "Film 2" not in featured_section(client)
     list_entries_append(user=member, list_id=film_list.pk, films=[(films[1], "")])
     assert "Film 2" in featured_section(client)
+
+
+def test_a_ranked_list_is_numbered_an_unranked_one_is_not(member, films, make_list):
+    film_list = make_list(films[:3], title="Top three")
+    publish_home(film_list, limit=3)
+    client = Client()
+    section = featured_section(client)
+    assert "<ul" in section and "<ol" not in section
+    assert 'data-testid="film-rank"' not in section
+    list_update(user=member, list_id=film_list.pk, ranked=True)
+    section = featured_section(client)
+    assert "<ol" in section
+    # Each number is read before its film, and shown over its poster.
+    for rank, title in enumerate(("Film 1", "Film 2", "Film 3"), start=1):
+        hidden = f'<span class="visually-hidden">{rank}. </span>'
+        assert section.index(hidden) < section.index(title)
+    assert section.count('data-testid="film-rank"') == 3
