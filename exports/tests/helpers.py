@@ -6,10 +6,17 @@ import html
 import io
 import zipfile
 
+from exports import letterboxd
+from exports.services import letterboxd_export_zip
 from films.factories import FilmFactory
 from films.models import Credit, Person
 from filmtracker.csv_cells import cell_unescape
 from reviews.models import UserFilm, Viewing
+
+# Letterboxd's importer files in the ZIP, and a short name for dates.
+FILMS = letterboxd.IMPORT_FILMS_FILE
+WATCHLIST = letterboxd.IMPORT_WATCHLIST_FILE
+DAY = datetime.date
 
 
 def read_zip(data):
@@ -38,6 +45,11 @@ def read_export(data):
         for name, text in read_zip(data).items()
         if name.endswith(".csv")
     }
+
+
+def export(user):
+    """{file name: [row dict]} of `user`'s Letterboxd export."""
+    return read_export(letterboxd_export_zip(user=user))
 
 
 def entry(user, film, **fields):

@@ -1,38 +1,25 @@
 """The Letterboxd ZIP: its files, columns and rows (exports.services)."""
 
-import datetime
-
 import pytest
 
-from accounts.factories import UserFactory
 from exports import letterboxd
 from exports.services import letterboxd_export_zip
 from films.factories import FilmFactory
 from reviews.models import UserFilm
 
 from .helpers import (
+    DAY,
+    FILMS,
+    WATCHLIST,
     directed_by,
     entry,
+    export,
     read_csv,
-    read_export,
     read_zip,
     viewing,
 )
 
 pytestmark = pytest.mark.django_db
-
-FILMS = letterboxd.IMPORT_FILMS_FILE
-WATCHLIST = letterboxd.IMPORT_WATCHLIST_FILE
-DAY = datetime.date
-
-
-@pytest.fixture
-def member():
-    return UserFactory(username="anna")
-
-
-def export(user):
-    return read_export(letterboxd_export_zip(user=user))
 
 
 def test_every_file_is_there_with_its_header_even_when_empty(member):

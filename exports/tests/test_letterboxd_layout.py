@@ -14,8 +14,12 @@ from films.factories import FilmFactory
 from reviews.models import UserFilm
 
 from .helpers import (
+    DAY,
+    FILMS,
+    WATCHLIST,
     directed_by,
     entry,
+    export,
     read_export,
     read_zip,
     review_text,
@@ -23,19 +27,6 @@ from .helpers import (
 )
 
 pytestmark = pytest.mark.django_db
-
-FILMS = letterboxd.IMPORT_FILMS_FILE
-WATCHLIST = letterboxd.IMPORT_WATCHLIST_FILE
-DAY = datetime.date
-
-
-@pytest.fixture
-def member():
-    return UserFactory(username="anna")
-
-
-def export(user):
-    return read_export(letterboxd_export_zip(user=user))
 
 
 def test_letterboxds_own_layout_carries_ratings_reviews_and_notes(member):
