@@ -41,8 +41,9 @@ ROW_ID = OpenApiParameter(
     retrieve=extend_schema(
         summary="Follow a Letterboxd import",
         description="Its status (`queued`, `running`, `done`, `failed`), how "
-        "many rows were processed of `total`, the counts of matched rows and "
-        "of entries created, updated and left unchanged, and the rows that "
+        "many rows were processed of `total`; how many rows matched a film "
+        "and created its entry, updated it or left it unchanged (rows, not "
+        "films: three diary rows of one film count three); and the rows that "
         "need you: `ambiguous` (pick one of the `candidates`) and `unmatched` "
         "(find the film yourself). Only your own imports.",
         parameters=[IMPORT_ID],
