@@ -4,6 +4,7 @@ from decimal import Decimal, InvalidOperation
 
 from django import forms
 from django.core.exceptions import ValidationError
+from django.utils.formats import number_format
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
@@ -126,7 +127,8 @@ class UserFilmForm(ReviewRulesFormMixin, forms.ModelForm):
             self.initial["status"] = ""
         self.fields["watched_on"].widget.attrs["max"] = member_today(user).isoformat()
         self.fields["comment"].help_text = _("Optional. Up to %(max)s characters.") % {
-            "max": f"{COMMENT_MAX_LENGTH:,}"
+            # As the reader's language groups digits: 5,000 / 5 000.
+            "max": number_format(COMMENT_MAX_LENGTH, force_grouping=True)
         }
 
     def clean(self):

@@ -1,6 +1,7 @@
 """/users/<username>/diary/: viewings newest first by month, year filter, pages."""
 
 import datetime
+import re
 
 import pytest
 
@@ -38,6 +39,10 @@ def test_newest_first_grouped_by_month_with_stars_rewatch_and_note(client, membe
     assert html.count('data-testid="rewatch"') == 1
     assert "Better" in html
     assert 'aria-label="4 out of 5 stars"' in html or "stars-8" in html
+    # Under its month's heading a viewing shows the day alone, in any
+    # language ("9", not "9 Mar" or "9 Мар"), with the whole date for machines.
+    day = re.search(r'<time [^>]*data-testid="diary-day">([^<]*)</time>', html)
+    assert 'datetime="2024-03-09"' in day.group(0) and day.group(1) == "9"
 
 
 def test_the_year_filter_keeps_one_year_and_ignores_nonsense(client, member):

@@ -143,6 +143,8 @@ def test_a_film_in_every_list_offers_no_button_to_add_it(member, films, make_lis
     page = client.get(films[0].get_absolute_url()).content.decode()
     assert 'data-testid="in-every-list"' in page
     assert 'data-testid="add-to-list"' not in page
+    # Nor a menu whose every choice is disabled (it looked empty).
+    assert 'data-testid="add-to-list-select"' not in page
     page = client.get(films[1].get_absolute_url()).content.decode()
     assert 'data-testid="add-to-list"' in page
 

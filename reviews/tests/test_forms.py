@@ -1,7 +1,7 @@
 from datetime import timedelta
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from reviews.forms import RATING_CHOICES, UserFilmForm
 from reviews.models import COMMENT_MAX_LENGTH, UserFilm
@@ -77,6 +77,12 @@ def test_comment_longer_than_the_limit_is_refused_and_the_limit_is_shown():
     assert "comment" in f.errors
     assert "5,000 characters" in str(f.fields["comment"].help_text)
     assert f.fields["comment"].widget.attrs["maxlength"] == str(COMMENT_MAX_LENGTH)
+
+
+def test_the_limit_is_written_as_russian_writes_numbers():
+    with translation.override("ru"):
+        help_text = str(form().fields["comment"].help_text)
+    assert "5\xa0000" in help_text, help_text  # not "5,000"
 
 
 def test_existing_rating_is_shown_in_stars():

@@ -3,8 +3,8 @@
  *
  * Without JavaScript they are forms that post and come back. Here each choice
  * goes to the API instead (/api/v1/reviews/rate/ and /status/, the session and
- * its CSRF token) and the controls, the film page's numbers and a polite live
- * region are updated in place. Clicking the chosen star again clears the
+ * its CSRF token) and the controls, the film page's numbers and your summary
+ * (fetched afresh) and a polite live region are updated in place. Clicking the chosen star again clears the
  * rating; arrow keys move through the stars as in any radio group. Requests
  * go one at a time per film, the latest choice last; the server's answer is
  * what the controls then show.
@@ -41,7 +41,10 @@
             if (radio) {
                 radio.checked = true;
             }
-            shown.textContent = current ? String(Number(current) / 2) : "";
+            // In stars, written as the page's language writes numbers (1,5).
+            shown.textContent = current
+                ? (Number(current) / 2).toLocaleString(document.documentElement.lang || undefined)
+                : "";
         }
 
         function showStatus(status) {
@@ -63,6 +66,33 @@
                     node.textContent = value;
                 }
             });
+        }
+
+        // The page's other parts that show the change (the film page's
+        // numbers, histogram and your summary: [data-refresh]) come afresh
+        // from the server once the last request is answered: the member's
+        // own page, rebuilt for the change, so nothing is formatted twice.
+        // If that fails the page stays as it was; a reload shows the change.
+        function refreshParts() {
+            var parts = document.querySelectorAll("[data-refresh]");
+            if (!parts.length) {
+                return;
+            }
+            fetch(window.location.href, {
+                credentials: "same-origin",
+                headers: {"Accept": "text/html"}
+            }).then(function (response) {
+                return response.ok ? response.text() : Promise.reject(response);
+            }).then(function (html) {
+                var fresh = new DOMParser().parseFromString(html, "text/html");
+                parts.forEach(function (part) {
+                    var name = part.getAttribute("data-refresh");
+                    var next = fresh.querySelector('[data-refresh="' + name + '"]');
+                    if (next) {
+                        part.replaceWith(document.importNode(next, true));
+                    }
+                });
+            }).catch(function () {});
         }
 
         // The film page's full rating form below must say what was just
@@ -118,6 +148,9 @@
                     showNumbers(data.numbers);
                     syncForm(review);
                     say(job.done);
+                    if (!queue.length) {
+                        refreshParts();
+                    }
                 });
             }).catch(function (data) {
                 job.undo();
