@@ -1,6 +1,7 @@
 """Template helpers for showing films and ratings."""
 
 import math
+from decimal import ROUND_HALF_UP, Decimal
 
 from django import template
 from django.utils.formats import number_format
@@ -37,19 +38,26 @@ def star_rating(rating, size="", number=True):
     value = stars(rating)
     if value is None:
         return {"rating": None}
+    shown = _stars_number(rating)
     return {
         "rating": rating,
         "value": value,
         "steps": int(value * 2),
         "size": size,
-        "number": _stars_number(value) if number else "",
-        "label": _("%(stars)s out of 5 stars") % {"stars": _stars_number(value)},
+        "number": shown if number else "",
+        "label": _("%(stars)s out of 5 stars") % {"stars": shown},
     }
 
 
-def _stars_number(value):
-    """3.0 -> "3", 3.5 -> "3.5" (Russian "3,5")."""
-    return number_format(value, decimal_pos=0 if value == int(value) else 1)
+def _stars_number(rating):
+    """A 1-10 rating or average in stars as the film page writes it: a rating
+    exactly (7 -> "3.5", 8 -> "4"), an average to one place, half up (6.5 ->
+    "3.3", as `out_of_five|floatformat:1`); Russian "3,5". The stars drawn
+    beside it are rounded to the half."""
+    exact = Decimal(str(rating)) / 2
+    places = 0 if exact == exact.to_integral_value() else 1
+    rounded = exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
+    return number_format(rounded, decimal_pos=places)
 
 
 @register.filter
@@ -58,7 +66,7 @@ def stars_phrase(value):
     "2 звезды", "5 звёзд", and "4,5 звезды" (a fraction takes the genitive
     singular, which no plural form of an integer gives)."""
     value = float(value)
-    shown = _stars_number(value)
+    shown = _stars_number(value * 2)  # a number of stars: on the 1-10 scale
     if value == int(value):
         text = ngettext("%(stars)s star", "%(stars)s stars", int(value))
     else:

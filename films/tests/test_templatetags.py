@@ -1,4 +1,5 @@
 import pytest
+from django.template.defaultfilters import floatformat
 
 from films.templatetags.film_tags import (
     out_of_five,
@@ -31,6 +32,28 @@ def test_star_rating_context_has_a_css_step_and_a_spoken_label():
     assert context["label"] == "3.5 out of 5 stars"
     assert star_rating(None) == {"rating": None}
     assert star_rating(10)["label"] == "5 out of 5 stars"
+
+
+@pytest.mark.parametrize(
+    "rating, number, steps",
+    [
+        (7, "3.5", 7),  # a member's rating: exact
+        (8, "4", 8),
+        (6.5, "3.3", 7),  # an average: the film page's figure, stars to the half
+        (6.6, "3.3", 7),
+        (7.3, "3.7", 7),
+        (8.0, "4", 8),
+    ],
+)
+def test_the_number_beside_the_stars_is_the_one_the_film_page_gives(
+    rating, number, steps
+):
+    # Cards said "3.5" for an average the film page called 3.3.
+    context = star_rating(rating)
+    assert (context["number"], context["steps"]) == (number, steps)
+    assert context["label"] == f"{number} out of 5 stars"
+    if "." in number:  # what the film page prints: out_of_five|floatformat:1
+        assert floatformat(out_of_five(rating), 1) == number
 
 
 @pytest.mark.parametrize(
