@@ -27,8 +27,9 @@ def poster_renditions_warm(*, images=None, specs=POSTER_RENDITIONS):
     made = 0
     for image in images.prefetch_renditions(*specs).iterator(chunk_size=200):
         before = len(getattr(image, "prefetched_renditions", ()))
-        image.get_renditions(*specs)
-        made += max(0, len(specs) - before)
+        # A poster whose file is lost is skipped (and logged), not the rest.
+        if renditions_or_none(image, *specs) is not None:
+            made += max(0, len(specs) - before)
     return made
 
 

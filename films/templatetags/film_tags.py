@@ -1,9 +1,9 @@
 """Template helpers for showing films and ratings."""
 
 import math
-from decimal import ROUND_HALF_UP, Decimal
 
 from django import template
+from django.template.defaultfilters import floatformat
 from django.utils.formats import number_format
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
@@ -51,13 +51,13 @@ def star_rating(rating, size="", number=True):
 
 def _stars_number(rating):
     """A 1-10 rating or average in stars as the film page writes it: a rating
-    exactly (7 -> "3.5", 8 -> "4"), an average to one place, half up (6.5 ->
-    "3.3", as `out_of_five|floatformat:1`); Russian "3,5". The stars drawn
+    (whole or half stars) exactly (7 -> "3.5", 8 -> "4"), an average as
+    average_out_of_five does (6.5 -> "3.3"); Russian "3,5". The stars drawn
     beside it are rounded to the half."""
-    exact = Decimal(str(rating)) / 2
-    places = 0 if exact == exact.to_integral_value() else 1
-    rounded = exact.quantize(Decimal(1).scaleb(-places), rounding=ROUND_HALF_UP)
-    return number_format(rounded, decimal_pos=places)
+    exact = float(rating) / 2
+    if exact * 2 != int(exact * 2):
+        return average_out_of_five(rating)
+    return number_format(exact, decimal_pos=0 if exact == int(exact) else 1)
 
 
 @register.filter
@@ -93,6 +93,15 @@ def out_of_five(rating):
     if rating is None or rating == "":
         return None
     return float(rating) / 2
+
+
+@register.filter
+def average_out_of_five(rating):
+    """A 1-10 average as the site writes it out of 5: one decimal, half up, in
+    the reader's language ("3.3", Russian "3,3"); "" without one. One rule for
+    the film page, the ratings block, cards and the API's `average_text`."""
+    value = out_of_five(rating)
+    return "" if value is None else floatformat(value, 1)
 
 
 @register.filter

@@ -2,6 +2,7 @@ import pytest
 from django.template.defaultfilters import floatformat
 
 from films.templatetags.film_tags import (
+    average_out_of_five,
     out_of_five,
     runtime,
     star_rating,
@@ -52,8 +53,8 @@ def test_the_number_beside_the_stars_is_the_one_the_film_page_gives(
     context = star_rating(rating)
     assert (context["number"], context["steps"]) == (number, steps)
     assert context["label"] == f"{number} out of 5 stars"
-    if "." in number:  # what the film page prints: out_of_five|floatformat:1
-        assert floatformat(out_of_five(rating), 1) == number
+    if "." in number:  # what the film page prints
+        assert average_out_of_five(rating) == floatformat(rating / 2, 1) == number
 
 
 @pytest.mark.parametrize(

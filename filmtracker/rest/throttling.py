@@ -1,10 +1,11 @@
 """The API's one request throttle: members by account, everyone else by address."""
 
-from rest_framework.throttling import SimpleRateThrottle
+from rest_framework.throttling import UserRateThrottle
 
 
-class MemberOrAddressRateThrottle(SimpleRateThrottle):
-    """Members at the "user" rate, keyed by account; others at "anon", by address.
+class MemberOrAddressRateThrottle(UserRateThrottle):
+    """DRF's UserRateThrottle (members by account, others by address) with
+    the "anon" rate for those others.
 
     DRF's AnonRateThrottle and UserRateThrottle together limit the same way,
     but both run on every anonymous request (UserRateThrottle counts visitors
@@ -14,10 +15,8 @@ class MemberOrAddressRateThrottle(SimpleRateThrottle):
     same 429 with Retry-After.
     """
 
-    cache_format = "throttle_%(scope)s_%(ident)s"
-
     def __init__(self):
-        # The rate depends on who asks: chosen per request (allow_request).
+        # The rate depends on who asks: chosen per request, below.
         pass
 
     def allow_request(self, request, view):
@@ -26,10 +25,3 @@ class MemberOrAddressRateThrottle(SimpleRateThrottle):
         self.rate = self.get_rate()
         self.num_requests, self.duration = self.parse_rate(self.rate)
         return super().allow_request(request, view)
-
-    def get_cache_key(self, request, view):
-        if request.user and request.user.is_authenticated:
-            ident = request.user.pk
-        else:
-            ident = self.get_ident(request)
-        return self.cache_format % {"scope": self.scope, "ident": ident}

@@ -12,6 +12,8 @@ import pytest
 from django.urls import reverse
 
 from films.factories import FilmFactory
+from films.posters import POSTER_RENDITIONS
+from films.renditions import poster_renditions_warm
 from home.models import HomePage
 from journal.models import ArticlePage, JournalIndexPage
 from lists.factories import ListFactory
@@ -86,3 +88,12 @@ def test_an_article_with_a_lost_cover_still_answers(client, article):
     response = client.get(article.url)
     assert response.status_code == 200
     assert "About lost files." in response.content.decode()
+
+
+def test_warming_renditions_skips_a_lost_file_and_makes_the_others():
+    other = FilmFactory(with_poster=True)
+    # Made second, lost at once: a later upload could take the lost name.
+    lose_files(FilmFactory(with_poster=True).poster)
+    made = poster_renditions_warm()
+    assert made == len(POSTER_RENDITIONS)  # the other poster's, all of them
+    assert other.poster.renditions.count() == len(POSTER_RENDITIONS)

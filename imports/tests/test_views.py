@@ -117,3 +117,22 @@ def test_the_find_page_searches_the_catalogue_for_an_unmatched_row(
     page = member_client.get(f"{done.get_absolute_url()}rows/{row.pk}/find/?q=heat")
     assert page.status_code == 200
     assert "Heat (1995)" in page.content.decode()
+
+
+@pytest.mark.parametrize(
+    ("language", "shown"), [("en", "1,000 of 1,234"), ("ru", "1\xa0000 из 1\xa0234")]
+)
+def test_progress_counts_are_grouped_as_the_language_writes_numbers(
+    member_client, member, language, shown
+):
+    running = LetterboxdImport.objects.create(
+        owner=member,
+        filename="big.zip",
+        status=LetterboxdImport.Status.RUNNING,
+        total=1234,
+        processed=1000,
+    )
+    member.language = language
+    member.save()
+    text = member_client.get(running.get_absolute_url()).content.decode()
+    assert shown in text  # as the page's script writes them while it runs

@@ -16,7 +16,7 @@ from rest_framework.response import Response
 
 from accounts.api.examples import NOT_VERIFIED
 from films.models import Film
-from films.templatetags.film_tags import stars
+from films.templatetags.film_tags import average_out_of_five, stars
 from filmtracker.rest.fields import IdField, StrictBooleanField, StrictIntegerField
 from filmtracker.rest.openapi import error_example, error_responses
 from reviews.models import RATING_MAX, RATING_MIN
@@ -97,7 +97,7 @@ def numbers_for_page(numbers):
     return {
         **numbers,
         "average_stars": stars(average),
-        "average_text": "" if average is None else number_format(average / 2, 1),
+        "average_text": average_out_of_five(average),
         "rating_count_text": ngettext(
             "%(ratings)s rating", "%(ratings)s ratings", rated
         )

@@ -193,6 +193,10 @@ def test_api_rate_answers_the_entry_and_the_films_numbers(
     assert numbers["watch_count_text"] == "watched by 2 members"
     assert numbers["viewing_count_text"] == "1 viewing"
     assert numbers["average_text"] == "4.5"
+    # An average the film page writes as 3.3 (half up) is 3.3 here too.
+    UserFilmFactory(film=film, rating=4)
+    again = make_api_client(member).post(RATE, {"film": film.pk, "rating": 9})
+    assert again.json()["numbers"]["average_text"] == "3.3"  # 6.5 / 2
     cleared = make_api_client(member).post(
         RATE, {"film": film.pk, "rating": None}, format="json"
     )

@@ -28,9 +28,11 @@
         progress.setAttribute("aria-valuenow", String(data.processed));
         progress.setAttribute("aria-valuemax", String(data.total));
         if (text && template) {
+            // Grouped as the page's language writes numbers (1,234 / 1 234).
+            var lang = document.documentElement.lang || undefined;
             text.textContent = template
-                .replace("{processed}", String(data.processed))
-                .replace("{total}", String(data.total));
+                .replace("{processed}", data.processed.toLocaleString(lang))
+                .replace("{total}", data.total.toLocaleString(lang));
         }
     }
 

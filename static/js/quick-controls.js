@@ -55,19 +55,6 @@
             });
         }
 
-        function showNumbers(numbers) {
-            var box = document.querySelector('[data-film-numbers="' + film + '"]');
-            if (!box || !numbers) {
-                return;
-            }
-            box.querySelectorAll("[data-number]").forEach(function (node) {
-                var value = numbers[node.getAttribute("data-number")];
-                if (value !== undefined && value !== null && value !== "") {
-                    node.textContent = value;
-                }
-            });
-        }
-
         // The page's other parts that show the change (the film page's
         // numbers, histogram and your summary: [data-refresh]) come afresh
         // from the server once the last request is answered: the member's
@@ -145,7 +132,6 @@
                     var review = data.review;
                     showRating(review ? review.rating : null);
                     showStatus(review ? review.status : "");
-                    showNumbers(data.numbers);
                     syncForm(review);
                     say(job.done);
                     if (!queue.length) {

@@ -51,14 +51,12 @@ def test_member_rates_by_keyboard_logs_today_and_a_rewatch_and_removes_one(brows
         )
     )
     assert quick_status(browser) == "Rating saved."
-    assert (
-        text_of(browser, "[data-testid=rating-count]") == "1 rating"
-    )  # updated in place
-    # The page's other parts follow without a reload: the site's average and
-    # the member's own summary (there was none before the first rating).
+    # The page's other parts follow without a reload: the counts, the site's
+    # average and the member's own summary (there was none before).
     wait(browser).until(
         lambda _b: text_of(browser, "[data-testid=site-average]").startswith("4.0")
     )
+    assert text_of(browser, "[data-testid=rating-count]") == "1 rating"
     assert "Watched" in text_of(browser, "[data-testid=own-summary]")
     assert UserFilm.objects.get(user=anna).status == "watched"
     # The full form below says 4 stars too, so saving it later keeps the new
